@@ -1,0 +1,56 @@
+import * as z from 'zod/mini';
+import { Bundesland, HttpUrl, named, Slug, text } from './common.js';
+import { FocusAreaRef, ProjectGroup } from './focus-area.js';
+import { PartialDate } from './partial-date.js';
+import { Person } from './person.js';
+
+/** What level an alliance works on. */
+export const AllianceKind = named(
+  z.enum(['state', 'regional', 'district', 'network']),
+  'AllianceKind',
+  'state: state-wide alliance; regional: several districts; district: one Landkreis; network: a looser network.',
+);
+export type AllianceKind = z.infer<typeof AllianceKind>;
+
+/** Who coordinates an alliance: an organisation, people, or both. */
+export const Coordinator = named(
+  z.object({
+    organisation: z.nullable(Slug),
+    organisationName: z.nullable(text(200)),
+    people: z.array(Person),
+  }),
+  'Coordinator',
+  'The coordinating office of an alliance.',
+);
+export type Coordinator = z.infer<typeof Coordinator>;
+
+/**
+ * A skilled-worker alliance (Fachkräfteallianz, Fachkräftebündnis, Netzwerk). The sources often
+ * give a member count without naming every member: `statedMemberCount` keeps the stated number,
+ * `memberCount` counts the members named in the data.
+ */
+export const Alliance = named(
+  z.object({
+    slug: Slug,
+    name: text(200),
+    kind: AllianceKind,
+    state: Bundesland,
+    areas: z.array(text(120)),
+    founded: z.nullable(PartialDate),
+    description: z.nullable(text(5000)),
+    website: z.nullable(HttpUrl),
+    coordinator: z.nullable(Coordinator),
+    patrons: z.array(Person),
+    contacts: z.array(Person),
+    focusAreas: z.array(FocusAreaRef),
+    projectGroups: z.array(ProjectGroup),
+    statedMemberCount: z.nullable(z.int().check(z.gte(0))),
+    memberCount: z.int().check(z.gte(0)),
+    parent: z.nullable(Slug),
+    membershipFee: z.nullable(z.boolean()),
+    fictitious: z.boolean(),
+  }),
+  'Alliance',
+  'A regional skilled-worker alliance. Null where the sources leave a fact open.',
+);
+export type Alliance = z.infer<typeof Alliance>;

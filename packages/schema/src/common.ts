@@ -1,0 +1,101 @@
+import * as z from 'zod/mini';
+
+/**
+ * The registry that names every schema of the API. The OpenAPI document is generated from it, so
+ * a schema is written once and documented once. A registry of our own, never zod's global one:
+ * the SDK runs inside host pages that may use zod themselves.
+ */
+export const apiRegistry = z.registry<{ id: string; title?: string; description?: string }>();
+
+/** Adds a schema to {@link apiRegistry} under `id` and returns it unchanged. */
+export function named<T extends z.ZodMiniType>(schema: T, id: string, description: string): T {
+  apiRegistry.add(schema, { id, description });
+  return schema;
+}
+
+const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A URL-safe identifier: lower-case ASCII letters, digits and single hyphens, 1–80 characters. */
+export const Slug = named(
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(80),
+    z.regex(SLUG_RE, 'expected a slug: lower-case letters, digits and single hyphens'),
+  ),
+  'Slug',
+  'URL-safe identifier (lower-case ASCII letters, digits, single hyphens).',
+);
+
+/** A non-empty, trimmed line of text of at most `max` characters. */
+export function text(max: number) {
+  return z.string().check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(max, `must be at most ${max} characters`),
+    z.refine((s) => s.trim() === s, 'must not start or end with white space'),
+  );
+}
+
+/**
+ * An absolute `http:` or `https:` URL. Anything else (`javascript:`, `data:`, relative paths) is
+ * rejected, so that no consumer can be made to render a script link from API data.
+ */
+export const HttpUrl = named(
+  z.url({
+    protocol: /^https?$/,
+    hostname: z.regexes.domain,
+    error: 'expected an absolute http(s) URL',
+  }).check(z.maxLength(2000)),
+  'HttpUrl',
+  'Absolute http: or https: URL.',
+);
+
+/** An e-mail address. */
+export const Email = named(
+  z.email({ error: 'expected an e-mail address' }).check(z.maxLength(254)),
+  'Email',
+  'E-mail address.',
+);
+
+/** A phone number as printed (digits, spaces, `+ - / ( )`). */
+export const Phone = named(
+  z.string().check(
+    z.maxLength(40),
+    z.regex(/^\+?[0-9][0-9 ()/-]{2,38}$/, 'expected a phone number (digits, spaces, + - / ( ))'),
+  ),
+  'Phone',
+  'Phone number as published, e.g. "05121-9129833".',
+);
+
+/** The 16 German states as ISO 3166-2 codes. */
+export const BUNDESLAENDER = [
+  'DE-BW', 'DE-BY', 'DE-BE', 'DE-BB', 'DE-HB', 'DE-HH', 'DE-HE', 'DE-MV',
+  'DE-NI', 'DE-NW', 'DE-RP', 'DE-SL', 'DE-SN', 'DE-ST', 'DE-SH', 'DE-TH',
+] as const;
+
+/** A German state (Bundesland) as ISO 3166-2 code, e.g. `DE-BW`. */
+export const Bundesland = named(z.enum(BUNDESLAENDER), 'Bundesland', 'German state as ISO 3166-2 code.');
+export type Bundesland = z.infer<typeof Bundesland>;
+
+/** A WGS 84 position. */
+export const Position = named(
+  z.object({
+    lat: z.number().check(z.gte(-90), z.lte(90)),
+    lon: z.number().check(z.gte(-180), z.lte(180)),
+  }),
+  'Position',
+  'WGS 84 position in decimal degrees.',
+);
+export type Position = z.infer<typeof Position>;
+
+/** A postal address; only the locality is required. */
+export const Address = named(
+  z.object({
+    streetAddress: z.nullable(text(200)),
+    postalCode: z.nullable(z.string().check(z.regex(/^[0-9]{5}$/, 'expected a five-digit postal code'))),
+    locality: text(120),
+    countryCode: z.literal('DE'),
+  }),
+  'Address',
+  'Postal address in Germany.',
+);
+export type Address = z.infer<typeof Address>;

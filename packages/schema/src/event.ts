@@ -1,0 +1,167 @@
+import * as z from 'zod/mini';
+import { Address, HttpUrl, named, Position, Slug, text } from './common.js';
+import { parsePartialDate, PartialDate } from './partial-date.js';
+
+/** An ISO 8601 date-time with an explicit offset, e.g. `2016-11-30T18:00:00+01:00`. */
+export const DateTime = named(
+  z.iso.datetime({ offset: true, local: false, error: 'expected an ISO 8601 date-time with offset' }),
+  'DateTime',
+  'ISO 8601 date-time with a UTC offset or Z.',
+);
+
+/** Whether an event takes place as planned. */
+export const EventStatus = named(
+  z.enum(['scheduled', 'cancelled', 'postponed', 'rescheduled']),
+  'EventStatus',
+  'scheduled; cancelled (abgesagt); postponed (verschoben, new date open); rescheduled (auf neuen Termin verlegt).',
+);
+export type EventStatus = z.infer<typeof EventStatus>;
+
+/** The event categories, as stable codes. */
+export const EVENT_CATEGORIES = [
+  'vollversammlung', 'berufsorientierung', 'informationsveranstaltung', 'netzwerktreffen',
+  'konferenz', 'unterzeichnung', 'workshop', 'messe', 'sonstige',
+] as const;
+
+/** German labels of the event categories. */
+export const EVENT_CATEGORY_LABELS = {
+  vollversammlung: 'Vollversammlung',
+  berufsorientierung: 'Berufsorientierung',
+  informationsveranstaltung: 'Informationsveranstaltung',
+  netzwerktreffen: 'Netzwerktreffen',
+  konferenz: 'Konferenz',
+  unterzeichnung: 'Unterzeichnung',
+  workshop: 'Workshop',
+  messe: 'Messe',
+  sonstige: 'Sonstige',
+} as const satisfies Record<(typeof EVENT_CATEGORIES)[number], string>;
+
+/** An event category. */
+export const EventCategory = named(z.enum(EVENT_CATEGORIES), 'EventCategory', 'Event category code.');
+export type EventCategory = z.infer<typeof EventCategory>;
+
+/** Where an event takes place. */
+export const Venue = named(
+  z.object({ name: text(200), address: z.nullable(Address), position: z.nullable(Position) }),
+  'Venue',
+  'The place of an event.',
+);
+export type Venue = z.infer<typeof Venue>;
+
+const RRULE_RE = /^(?:[A-Z]+=[A-Za-z0-9,:+-]+)(?:;[A-Z]+=[A-Za-z0-9,:+-]+)*$/;
+
+/** An RFC 5545 recurrence: the RRULE value and dates left out of the series. */
+export const Recurrence = named(
+  z.object({
+    rrule: z.string().check(
+      z.maxLength(500),
+      z.regex(RRULE_RE, 'expected an RFC 5545 RRULE value such as FREQ=YEARLY;COUNT=3'),
+      z.refine((s) => /(^|;)FREQ=(YEARLY|MONTHLY|WEEKLY|DAILY)(;|$)/.test(s), 'FREQ must be YEARLY, MONTHLY, WEEKLY or DAILY'),
+    ),
+    exdates: z.array(z.union([DateTime, z.iso.date()])).check(z.maxLength(500)),
+  }),
+  'Recurrence',
+  'RFC 5545 recurrence rule (RRULE value) and excluded start dates (EXDATE).',
+);
+export type Recurrence = z.infer<typeof Recurrence>;
+
+const eventFields = {
+  title: text(300),
+  summary: z.nullable(text(1000)),
+  description: z.nullable(text(20000)),
+  /**
+   * Timed events: an ISO date-time with offset. All-day events: a date (`2016-11-30`); where the
+   * sources give only the month, a partial date (`2016-07`).
+   */
+  start: z.string(),
+  /** Like `start`; for all-day events the last day, inclusive. Null: ends when it starts / open. */
+  end: z.nullable(z.string()),
+  allDay: z.boolean(),
+  venue: z.nullable(Venue),
+  onlineUrl: z.nullable(HttpUrl),
+  status: EventStatus,
+  categories: z.array(EventCategory).check(z.maxLength(10)),
+  alliances: z.array(Slug).check(z.maxLength(50)),
+  organisers: z.array(Slug).check(z.maxLength(50)),
+  registrationUrl: z.nullable(HttpUrl),
+  recurrence: z.nullable(Recurrence),
+};
+
+const isDateTime = (s: string) => DateTime.safeParse(s).success;
+
+type Timing = { start: string; end: string | null; allDay: boolean };
+
+/** Checks that start and end match `allDay` and that the event does not end before it starts. */
+function checkTiming(ctx: z.core.ParsePayload<Timing>): void {
+  const { start, end, allDay } = ctx.value;
+  const issue = (path: string, message: string, input: unknown) =>
+    ctx.issues.push({ code: 'custom', path: [path], message, input });
+  if (allDay) {
+    if (!parsePartialDate(start)) issue('start', 'expected a date (YYYY-MM-DD, or YYYY-MM where only the month is known) for an all-day event', start);
+    if (end !== null && !parsePartialDate(end)) issue('end', 'expected a date (YYYY-MM-DD) for an all-day event', end);
+    if (end !== null && parsePartialDate(start) && parsePartialDate(end) && end < start) issue('end', 'must not be before start', end);
+  } else {
+    if (!isDateTime(start)) issue('start', 'expected an ISO 8601 date-time with offset', start);
+    if (end !== null && !isDateTime(end)) issue('end', 'expected an ISO 8601 date-time with offset', end);
+    if (end !== null && isDateTime(start) && isDateTime(end) && Date.parse(end) < Date.parse(start)) issue('end', 'must not be before start', end);
+  }
+}
+
+/** An event of one or several alliances. */
+export const Event = named(
+  z.object({
+    id: Slug,
+    ...eventFields,
+    fictitious: z.boolean(),
+  }).check(checkTiming),
+  'Event',
+  'An event. All-day events carry dates (last day inclusive); timed events ISO date-times with offset, shown in Europe/Berlin.',
+);
+export type Event = z.infer<typeof Event>;
+
+/** The body of `POST /v1/events`; the id is generated when left out. */
+export const EventInput = named(
+  z.strictObject({
+    id: z.optional(Slug),
+    title: eventFields.title,
+    summary: z.optional(eventFields.summary),
+    description: z.optional(eventFields.description),
+    start: eventFields.start,
+    end: z.optional(eventFields.end),
+    allDay: z.optional(eventFields.allDay),
+    venue: z.optional(eventFields.venue),
+    onlineUrl: z.optional(eventFields.onlineUrl),
+    status: z.optional(eventFields.status),
+    categories: z.optional(eventFields.categories),
+    alliances: eventFields.alliances.check(z.minLength(1, 'an event belongs to at least one alliance')),
+    organisers: z.optional(eventFields.organisers),
+    registrationUrl: z.optional(eventFields.registrationUrl),
+    recurrence: z.optional(eventFields.recurrence),
+  }),
+  'EventInput',
+  'A new event. Left-out fields default to null, [], false or "scheduled".',
+);
+export type EventInput = z.input<typeof EventInput>;
+
+/** The body of `PATCH /v1/events/{id}`. */
+export const EventPatch = named(
+  z.strictObject({
+    title: z.optional(eventFields.title),
+    summary: z.optional(eventFields.summary),
+    description: z.optional(eventFields.description),
+    start: z.optional(eventFields.start),
+    end: z.optional(eventFields.end),
+    allDay: z.optional(eventFields.allDay),
+    venue: z.optional(eventFields.venue),
+    onlineUrl: z.optional(eventFields.onlineUrl),
+    status: z.optional(eventFields.status),
+    categories: z.optional(eventFields.categories),
+    alliances: z.optional(eventFields.alliances.check(z.minLength(1))),
+    organisers: z.optional(eventFields.organisers),
+    registrationUrl: z.optional(eventFields.registrationUrl),
+    recurrence: z.optional(eventFields.recurrence),
+  }),
+  'EventPatch',
+  'Changes to an event; left-out fields stay, null clears. The result must still be a valid Event.',
+);
+export type EventPatch = z.infer<typeof EventPatch>;

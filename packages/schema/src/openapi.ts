@@ -1,0 +1,202 @@
+import * as z from 'zod/mini';
+import { apiRegistry } from './common.js';
+// Used as a namespace so that no bundler drops a module whose only effect is registering schemas.
+import * as allSchemas from './index.js';
+import {
+  AllianceFilters, EventFilters, FocusAreaFilters, MemberFilters, OrganisationFilters,
+} from './list.js';
+
+type Json = Record<string, unknown>;
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+/** The query parameters of a list, generated from its filter schema: written once. */
+function queryParameters(filters: z.ZodMiniObject): Json[] {
+  const params: Json[] = [];
+  for (const [name, field] of Object.entries(filters.shape)) {
+    const schema = z.toJSONSchema(field as z.ZodMiniType, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Json;
+    delete schema.$schema;
+    const isArray = schema.type === 'array';
+    params.push({
+      name,
+      in: 'query',
+      required: false,
+      ...(isArray ? { style: 'form', explode: false, description: 'Several values separated by commas.' } : {}),
+      schema,
+    });
+  }
+  return params;
+}
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+
+const json = (schemaId: string, description: string) => ({
+  description,
+  headers: {
+    ETag: { $ref: '#/components/headers/ETag' },
+    'Cache-Control': { $ref: '#/components/headers/CacheControl' },
+  },
+  content: { 'application/json': { schema: ref(schemaId) } },
+});
+
+const notModified = { description: 'Not modified: the ETag sent in If-None-Match still matches.' };
+const ifNoneMatch = { $ref: '#/components/parameters/IfNoneMatch' };
+const pathParam = (name: string, description: string) => ({
+  name, in: 'path', required: true, description, schema: ref('Slug'),
+});
+
+function read(operationId: string, summary: string, tag: string, ok: Json, params: Json[] = [], extra: Json = {}) {
+  return {
+    get: {
+      operationId, summary, tags: [tag], security: [],
+      parameters: [...params, ifNoneMatch],
+      responses: { '200': ok, '304': notModified, '400': problem('A parameter is unknown or malformed.'), ...extra },
+    },
+  };
+}
+
+function write(method: 'post' | 'patch' | 'put' | 'delete', operationId: string, summary: string, tag: string, body: string | null, ok: Json, params: Json[] = []) {
+  return {
+    [method]: {
+      operationId, summary, tags: [tag],
+      security: [{ apiKey: [] }],
+      parameters: params,
+      ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(body) } } } } : {}),
+      responses: {
+        ...ok,
+        '400': problem('The body or a parameter is malformed.'),
+        '401': problem('No or an unknown API key.'),
+        '403': problem('The API key does not cover this alliance.'),
+        '404': problem('Not found.'),
+        '413': problem('The body is larger than the server accepts.'),
+        '415': problem('The body is not application/json.'),
+      },
+    },
+  };
+}
+
+const icsContent = (description: string) => ({
+  description,
+  headers: { ETag: { $ref: '#/components/headers/ETag' }, 'Cache-Control': { $ref: '#/components/headers/CacheControl' } },
+  content: { 'text/calendar': { schema: { type: 'string' } } },
+});
+
+/**
+ * The OpenAPI 3.1 document of the whole API, generated from the zod schemas: the schemas are the
+ * one source of truth, the document is never written by hand.
+ */
+export function createOpenApiDocument(options: { serverUrl?: string; version?: string } = {}): Json {
+  if (Object.keys(allSchemas).length === 0) throw new Error('schemas not loaded');
+  const { schemas } = z.toJSONSchema(apiRegistry, {
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, Json> };
+  for (const schema of Object.values(schemas)) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  const slug = pathParam('slug', 'The alliance slug, e.g. fachkraefteallianz-suedwest.');
+  const orgId = pathParam('id', 'The organisation id.');
+  const eventId = pathParam('id', 'The event id.');
+  const notFound = { '404': problem('No such resource.') };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Fachkräfte API',
+      version: options.version ?? '1.0.0',
+      summary: 'Alliances, member organisations, contacts and events of regional skilled-worker alliances.',
+      description:
+        'Read access is public, cacheable (ETag, Cache-Control) and CORS-enabled. Writes need an API key (Authorization: Bearer …) scoped to one alliance or to all. Errors are RFC 9457 problem details.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: options.serverUrl ?? '/', description: 'The server that serves this document' }],
+    tags: [
+      { name: 'alliances', description: 'Skilled-worker alliances and their members.' },
+      { name: 'organisations', description: 'Member organisations.' },
+      { name: 'events', description: 'Events, also as iCalendar.' },
+      { name: 'focus-areas', description: 'Focus areas (Handlungsschwerpunkte).' },
+      { name: 'meta', description: 'Health and the API description.' },
+    ],
+    paths: {
+      '/v1/alliances': read('listAlliances', 'List alliances', 'alliances', json('AlliancePage', 'A page of alliances.'), queryParameters(AllianceFilters)),
+      '/v1/alliances/{slug}': read('getAlliance', 'Get an alliance', 'alliances', json('Alliance', 'The alliance.'), [slug], notFound),
+      '/v1/alliances/{slug}/members': read('listMembers', 'List the members of an alliance', 'alliances', json('MemberPage', 'A page of member organisations with their role.'), [slug, ...queryParameters(MemberFilters)], notFound),
+      '/v1/alliances/{slug}/members.geojson': read('getMembersGeoJson', 'Members as GeoJSON', 'alliances', {
+        description: 'An RFC 7946 FeatureCollection of the members with a position (lon/lat order).',
+        headers: { ETag: { $ref: '#/components/headers/ETag' }, 'Cache-Control': { $ref: '#/components/headers/CacheControl' } },
+        content: { 'application/geo+json': { schema: { type: 'object', required: ['type', 'features'], properties: { type: { const: 'FeatureCollection' }, features: { type: 'array', items: { type: 'object' } } } } } },
+      }, [slug], notFound),
+      '/v1/alliances/{slug}/members/{id}': {
+        ...write('put', 'putMember', 'Add or change a membership', 'alliances', 'MembershipInput', {
+          '200': { description: 'The membership was changed.', content: { 'application/json': { schema: ref('Membership') } } },
+          '201': { description: 'The membership was created.', content: { 'application/json': { schema: ref('Membership') } } },
+        }, [slug, orgId]),
+        ...write('delete', 'deleteMember', 'Remove a membership', 'alliances', null, { '204': { description: 'Removed.' } }, [slug, orgId]),
+      },
+      '/v1/organisations': {
+        ...read('listOrganisations', 'List organisations', 'organisations', json('OrganisationPage', 'A page of organisations.'), queryParameters(OrganisationFilters)),
+        ...write('post', 'createOrganisation', 'Create an organisation', 'organisations', 'OrganisationInput', {
+          '201': { description: 'Created.', content: { 'application/json': { schema: ref('Organisation') } } },
+          '409': problem('An organisation with this id exists.'),
+        }),
+      },
+      '/v1/organisations/{id}': {
+        ...read('getOrganisation', 'Get an organisation', 'organisations', json('Organisation', 'The organisation.'), [orgId], notFound),
+        ...write('patch', 'updateOrganisation', 'Change an organisation', 'organisations', 'OrganisationPatch', {
+          '200': { description: 'Changed.', content: { 'application/json': { schema: ref('Organisation') } } },
+        }, [orgId]),
+        ...write('delete', 'deleteOrganisation', 'Delete an organisation and its memberships', 'organisations', null, { '204': { description: 'Deleted.' } }, [orgId]),
+      },
+      '/v1/events': {
+        ...read('listEvents', 'List events', 'events', json('EventPage', 'A page of events, ordered by start.'), queryParameters(EventFilters)),
+        ...write('post', 'createEvent', 'Create an event', 'events', 'EventInput', {
+          '201': { description: 'Created.', content: { 'application/json': { schema: ref('Event') } } },
+          '409': problem('An event with this id exists.'),
+        }),
+      },
+      '/v1/events.ics': read('getEventsFeed', 'Events as an iCalendar feed', 'events', icsContent('An RFC 5545 calendar with the events that match the filters.'), queryParameters(EventFilters).filter((p) => p.name !== 'cursor')),
+      '/v1/events/{id}': {
+        ...read('getEvent', 'Get an event', 'events', json('Event', 'The event.'), [eventId], notFound),
+        ...write('patch', 'updateEvent', 'Change an event', 'events', 'EventPatch', {
+          '200': { description: 'Changed.', content: { 'application/json': { schema: ref('Event') } } },
+        }, [eventId]),
+        ...write('delete', 'deleteEvent', 'Delete an event', 'events', null, { '204': { description: 'Deleted.' } }, [eventId]),
+      },
+      '/v1/events/{id}.ics': read('getEventIcs', 'One event as iCalendar', 'events', icsContent('An RFC 5545 calendar with this one event.'), [eventId], notFound),
+      '/v1/focus-areas': read('listFocusAreas', 'List focus areas', 'focus-areas', json('FocusAreaPage', 'The focus areas with the alliances that name them.'), queryParameters(FocusAreaFilters)),
+      '/v1/openapi.json': {
+        get: {
+          operationId: 'getOpenApi', summary: 'This document', tags: ['meta'], security: [],
+          responses: { '400': problem('An unknown query parameter was sent.'), '200': { description: 'The OpenAPI document.', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
+      },
+      '/healthz': {
+        get: {
+          operationId: 'health', summary: 'Liveness and database check', tags: ['meta'], security: [],
+          responses: {
+            '200': { description: 'Up.', content: { 'application/json': { schema: { type: 'object', required: ['status'], properties: { status: { const: 'ok' } } } } } },
+            '400': problem('An unknown query parameter was sent.'),
+            '503': problem('The database does not answer.'),
+          },
+        },
+      },
+    },
+    components: {
+      schemas,
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key created with `fachkraefte-server keys create`.' },
+      },
+      parameters: {
+        IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'An ETag from an earlier answer; the server answers 304 while it still matches.', schema: { type: 'string' } },
+      },
+      headers: {
+        ETag: { description: 'Entity tag of the representation.', schema: { type: 'string' } },
+        CacheControl: { description: 'public, max-age and stale-while-revalidate for shared caches.', schema: { type: 'string' } },
+      },
+    },
+  };
+}

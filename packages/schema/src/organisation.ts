@@ -1,0 +1,137 @@
+import * as z from 'zod/mini';
+import { Address, HttpUrl, named, Position, Slug, text } from './common.js';
+import { PartialDate } from './partial-date.js';
+
+/**
+ * The closed list of organisation types, as stable codes. German labels are in
+ * {@link ORGANISATION_TYPE_LABELS}; widgets carry their own translations.
+ */
+export const ORGANISATION_TYPES = [
+  'landkreis', 'gemeinde', 'arbeitsagentur', 'jobcenter', 'ihk', 'handwerkskammer',
+  'kreishandwerkerschaft', 'gewerkschaft', 'verband', 'wirtschaftsfoerderung', 'berufsschule',
+  'schulamt', 'hochschule', 'bildungsregion', 'schulewirtschaft', 'unternehmen',
+  'landesbehoerde', 'sonstige',
+] as const;
+
+/** German labels of the organisation types, as the domain names them. */
+export const ORGANISATION_TYPE_LABELS = {
+  landkreis: 'Landkreis',
+  gemeinde: 'Stadt/Gemeinde',
+  arbeitsagentur: 'Agentur für Arbeit',
+  jobcenter: 'Jobcenter',
+  ihk: 'IHK',
+  handwerkskammer: 'Handwerkskammer',
+  kreishandwerkerschaft: 'Kreishandwerkerschaft',
+  gewerkschaft: 'Gewerkschaft',
+  verband: 'Arbeitgeber-/Branchenverband',
+  wirtschaftsfoerderung: 'Wirtschaftsförderung',
+  berufsschule: 'berufliche Schule',
+  schulamt: 'Schulamt',
+  hochschule: 'Hochschule',
+  bildungsregion: 'Bildungsregion',
+  schulewirtschaft: 'Arbeitskreis SchuleWirtschaft',
+  unternehmen: 'Unternehmen',
+  landesbehoerde: 'Landesbehörde/Ministerium',
+  sonstige: 'Sonstige',
+} as const satisfies Record<(typeof ORGANISATION_TYPES)[number], string>;
+
+/** The type of an organisation, from a closed list. */
+export const OrganisationType = named(
+  z.enum(ORGANISATION_TYPES),
+  'OrganisationType',
+  Object.entries(ORGANISATION_TYPE_LABELS).map(([k, v]) => `${k}: ${v}`).join('; '),
+);
+export type OrganisationType = z.infer<typeof OrganisationType>;
+
+const organisationFields = {
+  name: text(200),
+  aliases: z.array(text(200)).check(z.maxLength(20)),
+  type: OrganisationType,
+  address: z.nullable(Address),
+  position: z.nullable(Position),
+  website: z.nullable(HttpUrl),
+};
+
+/** A member organisation: a district, a chamber, a school, a company … */
+export const Organisation = named(
+  z.object({
+    id: Slug,
+    ...organisationFields,
+    /** True for generated example data that is not taken from a source. */
+    fictitious: z.boolean(),
+  }),
+  'Organisation',
+  'An organisation that plays a part in one or several alliances.',
+);
+export type Organisation = z.infer<typeof Organisation>;
+
+/** The body of `POST /v1/organisations`; `id` is derived from the name when left out. */
+export const OrganisationInput = named(
+  z.strictObject({
+    id: z.optional(Slug),
+    name: organisationFields.name,
+    aliases: z.optional(organisationFields.aliases),
+    type: OrganisationType,
+    address: z.optional(organisationFields.address),
+    position: z.optional(organisationFields.position),
+    website: z.optional(organisationFields.website),
+  }),
+  'OrganisationInput',
+  'A new organisation. Fields left out are stored as unknown (null).',
+);
+export type OrganisationInput = z.input<typeof OrganisationInput>;
+
+/** The body of `PATCH /v1/organisations/{id}`: any subset of the fields, `id` excluded. */
+export const OrganisationPatch = named(
+  z.strictObject({
+    name: z.optional(organisationFields.name),
+    aliases: z.optional(organisationFields.aliases),
+    type: z.optional(OrganisationType),
+    address: z.optional(organisationFields.address),
+    position: z.optional(organisationFields.position),
+    website: z.optional(organisationFields.website),
+  }),
+  'OrganisationPatch',
+  'Changes to an organisation; fields left out stay as they are, null clears a field.',
+);
+export type OrganisationPatch = z.infer<typeof OrganisationPatch>;
+
+/** The part an organisation plays in an alliance. */
+export const MembershipRole = named(
+  z.enum(['founding', 'lead', 'member']),
+  'MembershipRole',
+  'founding: founding member; lead: leads or coordinates the alliance; member: member or partner.',
+);
+export type MembershipRole = z.infer<typeof MembershipRole>;
+
+/** An organisation's membership in an alliance. */
+export const Membership = named(
+  z.object({
+    alliance: Slug,
+    organisation: Slug,
+    role: MembershipRole,
+    since: z.nullable(PartialDate),
+  }),
+  'Membership',
+  'An organisation\'s membership in an alliance.',
+);
+export type Membership = z.infer<typeof Membership>;
+
+/** The body of `PUT /v1/alliances/{slug}/members/{id}`. */
+export const MembershipInput = named(
+  z.strictObject({ role: MembershipRole, since: z.optional(z.nullable(PartialDate)) }),
+  'MembershipInput',
+  'Creates or replaces a membership.',
+);
+export type MembershipInput = z.infer<typeof MembershipInput>;
+
+/** An item of `GET /v1/alliances/{slug}/members`: the organisation with its membership. */
+export const Member = named(
+  z.object({
+    ...Organisation.shape,
+    membership: z.object({ role: MembershipRole, since: z.nullable(PartialDate) }),
+  }),
+  'Member',
+  'An organisation together with its role in the alliance and the date it joined.',
+);
+export type Member = z.infer<typeof Member>;

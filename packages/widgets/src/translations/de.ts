@@ -1,0 +1,87 @@
+import type { Translation } from './translation.js';
+
+const n = (x: number) => x.toLocaleString('de-DE');
+
+/** German, the default and fallback locale. */
+export const de = {
+  locale: 'de-DE',
+  loading: 'Wird geladen …',
+  retry: 'Erneut versuchen',
+  refreshFailed: (time) => `Die Daten konnten nicht aktualisiert werden. Angezeigt wird der Stand von ${time} Uhr.`,
+  errors: {
+    config: 'Dieses Element ist nicht richtig eingerichtet.',
+    missingApi: 'Es ist keine Datenquelle angegeben (Attribut „api“ oder <meta name="fachkraefte:api">).',
+    network: 'Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung.',
+    timeout: 'Der Server antwortet zu langsam.',
+    notFound: 'Dieser Eintrag wurde nicht gefunden.',
+    server: (status) => `Der Server meldet einen Fehler (${status}).`,
+    invalidResponse: 'Der Server hat unerwartete Daten geliefert.',
+    unknown: 'Etwas ist schiefgegangen.',
+  },
+  directory: {
+    title: 'Fachkräfteallianzen',
+    search: 'Suche nach Name oder Region',
+    searchHint: 'Die Liste wird beim Tippen gefiltert.',
+    state: 'Bundesland',
+    kind: 'Art',
+    all: 'Alle',
+    filters: 'Allianzen filtern',
+    resultCount: (shown, total) =>
+      shown === total ? `${n(total)} ${total === 1 ? 'Allianz' : 'Allianzen'}` : `${n(shown)} von ${n(total)} Allianzen`,
+    empty: 'Es sind noch keine Allianzen eingetragen.',
+    emptyFiltered: 'Keine Allianz passt zu Ihrer Suche.',
+    resetFilters: 'Suche zurücksetzen',
+    founded: (date) => `gegründet ${date}`,
+    memberCount: (named, stated) =>
+      stated !== null && stated !== named
+        ? `${n(stated)} Mitglieder${named > 0 ? `, davon ${n(named)} genannt` : ''}`
+        : `${n(named)} ${named === 1 ? 'Mitglied' : 'Mitglieder'}`,
+    areas: 'Gebiet',
+    openProfile: (name) => `Profil von ${name} öffnen`,
+  },
+  profile: {
+    back: 'Alle Allianzen',
+    description: 'Über die Allianz',
+    areas: 'Gebiet',
+    founded: 'Gegründet',
+    website: 'Website',
+    coordinator: 'Koordination',
+    patrons: 'Schirmherrschaft',
+    contacts: 'Ansprechpersonen',
+    focusAreas: 'Handlungsschwerpunkte',
+    projectGroups: 'Projektgruppen',
+    members: 'Mitglieder',
+    memberSearch: 'Mitglieder durchsuchen',
+    memberType: 'Art der Organisation',
+    allTypes: 'Alle Arten',
+    memberCount: (shown, total) =>
+      shown === total ? `${n(total)} ${total === 1 ? 'Mitglied' : 'Mitglieder'}` : `${n(shown)} von ${n(total)} Mitgliedern`,
+    noMembers: 'Die Mitglieder sind nicht einzeln veröffentlicht.',
+    noMembersStated: (stated) => `Die Allianz nennt ${n(stated)} Mitglieder, aber nicht einzeln.`,
+    noMatches: 'Kein Mitglied passt zu Ihrer Suche.',
+    showMore: (count) => `${n(count)} weitere anzeigen`,
+    email: 'E-Mail',
+    phone: 'Telefon',
+    since: (date) => `seit ${date}`,
+    membershipFee: 'Die Mitgliedschaft ist beitragspflichtig.',
+    websiteOf: (name) => `Website von ${name}`,
+  },
+  kinds: { state: 'Landesallianz', regional: 'Regionale Allianz', district: 'Kreisallianz', network: 'Netzwerk' },
+  states: {
+    'DE-BW': 'Baden-Württemberg', 'DE-BY': 'Bayern', 'DE-BE': 'Berlin', 'DE-BB': 'Brandenburg',
+    'DE-HB': 'Bremen', 'DE-HH': 'Hamburg', 'DE-HE': 'Hessen', 'DE-MV': 'Mecklenburg-Vorpommern',
+    'DE-NI': 'Niedersachsen', 'DE-NW': 'Nordrhein-Westfalen', 'DE-RP': 'Rheinland-Pfalz',
+    'DE-SL': 'Saarland', 'DE-SN': 'Sachsen', 'DE-ST': 'Sachsen-Anhalt', 'DE-SH': 'Schleswig-Holstein',
+    'DE-TH': 'Thüringen',
+  },
+  organisationTypes: {
+    landkreis: 'Landkreise', gemeinde: 'Städte und Gemeinden', arbeitsagentur: 'Agenturen für Arbeit',
+    jobcenter: 'Jobcenter', ihk: 'Industrie- und Handelskammern', handwerkskammer: 'Handwerkskammern',
+    kreishandwerkerschaft: 'Kreishandwerkerschaften', gewerkschaft: 'Gewerkschaften',
+    verband: 'Arbeitgeber- und Branchenverbände', wirtschaftsfoerderung: 'Wirtschaftsförderung',
+    berufsschule: 'Berufliche Schulen', schulamt: 'Schulämter', hochschule: 'Hochschulen',
+    bildungsregion: 'Bildungsregionen', schulewirtschaft: 'Arbeitskreise SchuleWirtschaft',
+    unternehmen: 'Unternehmen', landesbehoerde: 'Landesbehörden und Ministerien', sonstige: 'Sonstige',
+  },
+  roles: { founding: 'Gründungsmitglied', lead: 'Federführung', member: 'Mitglied' },
+} satisfies Translation;

@@ -1,0 +1,87 @@
+import type { Translation } from './translation.js';
+
+const n = (x: number) => x.toLocaleString('en-GB');
+
+/** English (British conventions: `en-GB` dates, 24-hour times). */
+export const en = {
+  locale: 'en-GB',
+  loading: 'Loading …',
+  retry: 'Try again',
+  refreshFailed: (time) => `The data could not be refreshed. Showing the data as of ${time}.`,
+  errors: {
+    config: 'This element is not set up correctly.',
+    missingApi: 'No data source is configured (attribute "api" or <meta name="fachkraefte:api">).',
+    network: 'The server cannot be reached. Please check your internet connection.',
+    timeout: 'The server is responding too slowly.',
+    notFound: 'This entry was not found.',
+    server: (status) => `The server reported an error (${status}).`,
+    invalidResponse: 'The server sent unexpected data.',
+    unknown: 'Something went wrong.',
+  },
+  directory: {
+    title: 'Skilled-worker alliances',
+    search: 'Search by name or region',
+    searchHint: 'The list is filtered as you type.',
+    state: 'Federal state',
+    kind: 'Type',
+    all: 'All',
+    filters: 'Filter alliances',
+    resultCount: (shown, total) =>
+      shown === total ? `${n(total)} ${total === 1 ? 'alliance' : 'alliances'}` : `${n(shown)} of ${n(total)} alliances`,
+    empty: 'No alliances have been added yet.',
+    emptyFiltered: 'No alliance matches your search.',
+    resetFilters: 'Reset search',
+    founded: (date) => `founded ${date}`,
+    memberCount: (named, stated) =>
+      stated !== null && stated !== named
+        ? `${n(stated)} members${named > 0 ? `, ${n(named)} of them named` : ''}`
+        : `${n(named)} ${named === 1 ? 'member' : 'members'}`,
+    areas: 'Area',
+    openProfile: (name) => `Open the profile of ${name}`,
+  },
+  profile: {
+    back: 'All alliances',
+    description: 'About the alliance',
+    areas: 'Area',
+    founded: 'Founded',
+    website: 'Website',
+    coordinator: 'Coordination',
+    patrons: 'Patrons',
+    contacts: 'Contacts',
+    focusAreas: 'Focus areas',
+    projectGroups: 'Project groups',
+    members: 'Members',
+    memberSearch: 'Search members',
+    memberType: 'Type of organisation',
+    allTypes: 'All types',
+    memberCount: (shown, total) =>
+      shown === total ? `${n(total)} ${total === 1 ? 'member' : 'members'}` : `${n(shown)} of ${n(total)} members`,
+    noMembers: 'The members are not published individually.',
+    noMembersStated: (stated) => `The alliance states ${n(stated)} members but does not name them.`,
+    noMatches: 'No member matches your search.',
+    showMore: (count) => `Show ${n(count)} more`,
+    email: 'Email',
+    phone: 'Phone',
+    since: (date) => `since ${date}`,
+    membershipFee: 'Membership is subject to a fee.',
+    websiteOf: (name) => `Website of ${name}`,
+  },
+  kinds: { state: 'State alliance', regional: 'Regional alliance', district: 'District alliance', network: 'Network' },
+  states: {
+    'DE-BW': 'Baden-Württemberg', 'DE-BY': 'Bavaria', 'DE-BE': 'Berlin', 'DE-BB': 'Brandenburg',
+    'DE-HB': 'Bremen', 'DE-HH': 'Hamburg', 'DE-HE': 'Hesse', 'DE-MV': 'Mecklenburg-Western Pomerania',
+    'DE-NI': 'Lower Saxony', 'DE-NW': 'North Rhine-Westphalia', 'DE-RP': 'Rhineland-Palatinate',
+    'DE-SL': 'Saarland', 'DE-SN': 'Saxony', 'DE-ST': 'Saxony-Anhalt', 'DE-SH': 'Schleswig-Holstein',
+    'DE-TH': 'Thuringia',
+  },
+  organisationTypes: {
+    landkreis: 'Districts', gemeinde: 'Towns and municipalities', arbeitsagentur: 'Employment agencies',
+    jobcenter: 'Job centres', ihk: 'Chambers of commerce (IHK)', handwerkskammer: 'Chambers of crafts',
+    kreishandwerkerschaft: 'District crafts associations', gewerkschaft: 'Trade unions',
+    verband: 'Employers’ and trade associations', wirtschaftsfoerderung: 'Economic development agencies',
+    berufsschule: 'Vocational schools', schulamt: 'School authorities', hochschule: 'Universities',
+    bildungsregion: 'Education regions', schulewirtschaft: 'SchoolBusiness working groups',
+    unternehmen: 'Companies', landesbehoerde: 'State authorities and ministries', sonstige: 'Other',
+  },
+  roles: { founding: 'Founding member', lead: 'Lead', member: 'Member' },
+} satisfies Translation;

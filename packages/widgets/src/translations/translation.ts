@@ -1,0 +1,70 @@
+import type { AllianceKind, Bundesland, MembershipRole, OrganisationType } from '@fachkraefte/schema';
+
+/**
+ * Every text a widget shows. One object per locale; German is the fallback, and `satisfies
+ * Translation` in each file makes a missing or misspelt key a compile error.
+ */
+export interface Translation {
+  /** BCP 47 tag passed to `Intl` (dates, numbers, collation). */
+  locale: string;
+  loading: string;
+  retry: string;
+  refreshFailed: (time: string) => string;
+  errors: {
+    config: string;
+    missingApi: string;
+    network: string;
+    timeout: string;
+    notFound: string;
+    server: (status: number) => string;
+    invalidResponse: string;
+    unknown: string;
+  };
+  directory: {
+    title: string;
+    search: string;
+    searchHint: string;
+    state: string;
+    kind: string;
+    all: string;
+    filters: string;
+    resultCount: (shown: number, total: number) => string;
+    empty: string;
+    emptyFiltered: string;
+    resetFilters: string;
+    founded: (date: string) => string;
+    memberCount: (named: number, stated: number | null) => string;
+    areas: string;
+    openProfile: (name: string) => string;
+  };
+  profile: {
+    back: string;
+    description: string;
+    areas: string;
+    founded: string;
+    website: string;
+    coordinator: string;
+    patrons: string;
+    contacts: string;
+    focusAreas: string;
+    projectGroups: string;
+    members: string;
+    memberSearch: string;
+    memberType: string;
+    allTypes: string;
+    memberCount: (shown: number, total: number) => string;
+    noMembers: string;
+    noMembersStated: (stated: number) => string;
+    noMatches: string;
+    showMore: (count: number) => string;
+    email: string;
+    phone: string;
+    since: (date: string) => string;
+    membershipFee: string;
+    websiteOf: (name: string) => string;
+  };
+  kinds: Record<AllianceKind, string>;
+  states: Record<Bundesland, string>;
+  organisationTypes: Record<OrganisationType, string>;
+  roles: Record<MembershipRole, string>;
+}
