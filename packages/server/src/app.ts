@@ -1,0 +1,202 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { etag } from 'hono/etag';
+import { HttpProblem } from './http/problem.js';
+import { allianceRoutes } from './routes/alliances.js';
+import type { AppEnv } from './routes/common.js';
+import { eventRoutes } from './routes/events.js';
+import { healthRoute, metaRoutes } from './routes/meta.js';
+import { organisationRoutes } from './routes/organisations.js';
+import { BadCursorError, type Store } from './store/store.js';
+
+/** One structured log line per request: never a key, a body or the client's IP address. */
+export interface RequestLogLine {
+  time: string;
+  level: 'info' | 'warn' | 'error';
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  /** Set when the request sent a conditional header (If-None-Match). */
+  conditional?: boolean;
+  error?: string;
+}
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  store: Store;
+  /** Receives one line per request. @default writes JSON lines to stdout */
+  log?: (line: RequestLogLine) => void;
+  /** Origins that may send writes from a browser (CORS). @default none */
+  corsWriteOrigins?: readonly string[];
+  /** Largest request body in bytes. @default 65536 */
+  maxBodyBytes?: number;
+  /** `max-age` of GET answers in seconds, for browsers and shared caches. @default 60 */
+  maxAge?: number;
+  /** Folder served at `/` (the demo page). @default examples/municipal-page of this repository */
+  siteDir?: string | null;
+  /** Folder served at `/cdn/` (the widgets' CDN build). @default packages/widgets/dist/cdn */
+  cdnDir?: string | null;
+}
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * Which methods each API path takes: an unknown method on a known path gets 405 with `Allow`,
+ * an unknown path 404. Most specific first.
+ */
+const ROUTE_METHODS: [RegExp, string][] = [
+  [/^\/v1\/alliances$/, 'GET, HEAD'],
+  [/^\/v1\/alliances\/[^/]+\/members\.geojson$/, 'GET, HEAD'],
+  [/^\/v1\/alliances\/[^/]+\/members$/, 'GET, HEAD'],
+  [/^\/v1\/alliances\/[^/]+\/members\/[^/]+$/, 'PUT, DELETE'],
+  [/^\/v1\/alliances\/[^/]+$/, 'GET, HEAD'],
+  [/^\/v1\/organisations$/, 'GET, HEAD, POST'],
+  [/^\/v1\/organisations\/[^/]+$/, 'GET, HEAD, PATCH, DELETE'],
+  [/^\/v1\/events$/, 'GET, HEAD, POST'],
+  [/^\/v1\/events\.ics$/, 'GET, HEAD'],
+  [/^\/v1\/events\/[^/]+\.ics$/, 'GET, HEAD'],
+  [/^\/v1\/events\/[^/]+$/, 'GET, HEAD, PATCH, DELETE'],
+  [/^\/v1\/focus-areas$/, 'GET, HEAD'],
+  [/^\/v1\/openapi\.json$/, 'GET, HEAD'],
+  [/^\/healthz$/, 'GET, HEAD'],
+];
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function problemResponse(problem: HttpProblem, instance: string): Response {
+  return new Response(JSON.stringify(problem.toProblem(instance)), {
+    status: problem.status,
+    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...problem.headers },
+  });
+}
+
+/** CORS: reads from anywhere (the widgets run on other sites); writes only from listed origins. */
+function cors(writeOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    if (c.req.method === 'OPTIONS') {
+      const wanted = (c.req.header('access-control-request-method') ?? '').toUpperCase();
+      const headers: Record<string, string> = { Vary: 'Origin', 'Access-Control-Max-Age': '600' };
+      if (READ_METHODS.has(wanted)) {
+        Object.assign(headers, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, HEAD', 'Access-Control-Allow-Headers': 'If-None-Match' });
+      } else if (origin && writeOrigins.includes(origin)) {
+        Object.assign(headers, {
+          'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, PATCH, DELETE',
+          'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-None-Match',
+        });
+      }
+      return c.body(null, 204, headers);
+    }
+    await next();
+    if (READ_METHODS.has(c.req.method)) {
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Access-Control-Expose-Headers', 'ETag, Location, Retry-After');
+    } else if (origin && writeOrigins.includes(origin)) {
+      c.header('Access-Control-Allow-Origin', origin);
+      c.header('Access-Control-Expose-Headers', 'ETag, Location');
+      c.header('Vary', 'Origin', { append: true });
+    }
+  };
+}
+
+/**
+ * The reference API as a Hono app: runtime-portable (Node, Deno, Bun, workers), small, and with
+ * standard middleware for ETags and body limits instead of hand-written ones.
+ */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const log = options.log ?? ((line: RequestLogLine) => process.stdout.write(`${JSON.stringify(line)}\n`));
+  const maxAge = options.maxAge ?? 60;
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    c.set('store', options.store);
+    try {
+      await next();
+    } finally {
+      const status = c.res?.status ?? 500;
+      const url = new URL(c.req.url);
+      const error = c.get('error');
+      log({
+        time: new Date().toISOString(),
+        level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
+        method: c.req.method,
+        path: url.pathname + url.search,
+        status,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        ...(c.req.header('if-none-match') ? { conditional: true } : {}),
+        ...(error ? { error } : {}),
+      });
+    }
+  });
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+  });
+
+  app.use('/v1/*', cors(options.corsWriteOrigins ?? []));
+  app.use('/v1/*', async (c, next) => {
+    await next();
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && (c.res.status === 200 || c.res.status === 304)) {
+      c.header('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 10}`);
+    }
+    if (!c.res.headers.get('content-security-policy')) c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  });
+  // Strong ETags from a hash of the body; If-None-Match answered with 304 (hono/etag).
+  app.use('/v1/*', etag());
+  app.use('/v1/*', bodyLimit({
+    maxSize: options.maxBodyBytes ?? 65_536,
+    onError: (c) => problemResponse(new HttpProblem(413, `The body is larger than ${options.maxBodyBytes ?? 65_536} bytes.`), c.req.path),
+  }));
+
+  app.route('/v1/alliances', allianceRoutes());
+  app.route('/v1/organisations', organisationRoutes());
+  app.route('/v1', eventRoutes());
+  app.route('/v1', metaRoutes());
+  app.route('/', healthRoute());
+
+  const cdnDir = options.cdnDir === undefined ? `${repoRoot}packages/widgets/dist/cdn` : options.cdnDir;
+  if (cdnDir && existsSync(cdnDir)) {
+    app.use('/cdn/*', async (c, next) => {
+      await next();
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Cache-Control', 'public, max-age=300');
+    });
+    app.use('/cdn/*', serveStatic({ root: cdnDir, rewriteRequestPath: (p) => p.replace(/^\/cdn/, '') }));
+  }
+  const siteDir = options.siteDir === undefined ? `${repoRoot}examples/municipal-page` : options.siteDir;
+  if (siteDir && existsSync(siteDir)) {
+    app.use('*', async (c, next) => {
+      await next();
+      if (c.res.headers.get('content-type')?.startsWith('text/html')) {
+        // The demo page runs under the strict policy that public sites use: it proves the widgets do.
+        c.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'");
+      }
+    });
+    app.use('*', serveStatic({ root: siteDir }));
+  }
+
+  app.notFound((c) => {
+    const allow = ROUTE_METHODS.find(([re]) => re.test(c.req.path))?.[1];
+    if (allow) {
+      return problemResponse(new HttpProblem(405, `${c.req.method} is not allowed here; allowed: ${allow}.`, undefined, { Allow: allow }), c.req.path);
+    }
+    return problemResponse(new HttpProblem(404, `There is nothing at ${c.req.path}. The API lives under /v1; see /v1/openapi.json.`), c.req.path);
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof HttpProblem) return problemResponse(err, c.req.path);
+    if (err instanceof BadCursorError) return problemResponse(new HttpProblem(400, err.message, [{ parameter: 'cursor', message: 'is not a cursor of this server; pass nextCursor unchanged' }]), c.req.path);
+    // Ours, not the client's: logged with its message, answered without any internals.
+    c.set('error', String(err instanceof Error ? err.message : err).slice(0, 500));
+    return problemResponse(new HttpProblem(500, 'The server failed to answer this request. It has been logged.'), c.req.path);
+  });
+
+  return app;
+}

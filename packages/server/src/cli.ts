@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { Alliance, formatIssues, Event, Membership, Organisation } from '@fachkraefte/schema';
+import * as z from 'zod/mini';
+import { isDataSetName, loadDataSet } from './seed/index.js';
+import type { DataSet } from './seed/types.js';
+import { startServer, type DataSetName } from './server.js';
+import { Store } from './store/store.js';
+
+const USAGE = `fachkraefte-server — the reference API of the Fachkräfte project
+
+Usage:
+  fachkraefte-server [serve] [--port 8080] [--host 127.0.0.1] [--data DIR | --memory]
+                     [--data-sets seed,upcoming] [--cors-write-origin URL ...]
+  fachkraefte-server keys create --scope admin|<alliance-slug> [--label TEXT] [--data DIR]
+  fachkraefte-server keys list [--data DIR]
+  fachkraefte-server keys revoke <id> [--data DIR]
+  fachkraefte-server load <seed|upcoming|volume|FILE.json> [--data DIR]
+
+Environment (flags win): PORT, HOST, FK_DATA_DIR, FK_MEMORY=1, FK_DATA_SETS, FK_CORS_WRITE_ORIGINS
+(comma-separated). The data directory defaults to ./.data; on first start the data sets
+(default seed,upcoming) are loaded into the empty database.`;
+
+/** A mistake in how the CLI was called: printed with the usage, exit code 2. */
+class UsageError extends Error {}
+
+const FileDataSet = z.strictObject({
+  name: z.string().check(z.minLength(1), z.maxLength(80)),
+  alliances: z.array(z.omit(Alliance, { memberCount: true })),
+  organisations: z.array(Organisation),
+  memberships: z.array(Membership),
+  events: z.array(Event),
+});
+
+function readDataSetFile(path: string): DataSet {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${path}: ${(err as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  const result = FileDataSet.safeParse(json);
+  if (!result.success) {
+    const lines = formatIssues(result.error.issues).slice(0, 10).map((i) => `  ${i.parameter}: ${i.message}`);
+    throw new UsageError(`${path} is not a data set:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+function port(value: string | undefined): number {
+  const n = Number(value ?? 8080);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port/PORT must be a port number 0–65535, not "${value}"`);
+  return n;
+}
+
+function dataSets(value: string | undefined): DataSetName[] {
+  if (value === undefined) return ['seed', 'upcoming'];
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const name of names) if (!isDataSetName(name)) throw new UsageError(`unknown data set "${name}"; known: seed, upcoming, volume`);
+  return names as DataSetName[];
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      memory: { type: 'boolean' },
+      'data-sets': { type: 'string' },
+      'cors-write-origin': { type: 'string', multiple: true },
+      scope: { type: 'string' },
+      label: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const env = process.env;
+  const dataDir = values.data ?? env.FK_DATA_DIR ?? './.data';
+  const [command = 'serve', ...rest] = positionals;
+
+  if (command === 'serve') {
+    if (rest.length) throw new UsageError(`serve takes no arguments, got: ${rest.join(' ')}`);
+    const memory = values.memory ?? env.FK_MEMORY === '1';
+    const server = await startServer({
+      port: port(values.port ?? env.PORT),
+      host: values.host ?? env.HOST ?? '127.0.0.1',
+      ...(memory ? { memory: true } : { dataDir }),
+      dataSets: dataSets(values['data-sets'] ?? env.FK_DATA_SETS),
+      corsWriteOrigins: values['cors-write-origin'] ?? (env.FK_CORS_WRITE_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    });
+    const shown = server.url.replace('127.0.0.1', 'localhost');
+    console.error(`Fachkräfte API: ${shown}/v1/alliances  (OpenAPI: ${shown}/v1/openapi.json)`);
+    console.error(`Demo page:      ${shown}/`);
+    console.error(`Data:           ${memory ? 'in memory' : dataDir}; stop with Ctrl+C`);
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        console.error(`${signal}: finishing running requests, closing the database …`);
+        server.close().then(resolve, (err) => {
+          console.error(err);
+          process.exitCode = 1;
+          resolve();
+        });
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    });
+    return process.exitCode === 1 ? 1 : 0;
+  }
+
+  if (command === 'keys' || command === 'load') {
+    const store = await Store.open({ dataDir });
+    try {
+      if (command === 'load') {
+        const what = rest[0];
+        if (!what || rest.length > 1) throw new UsageError('load takes one data set name or JSON file');
+        const set = isDataSetName(what) ? loadDataSet(what, new Date()) : readDataSetFile(what);
+        const counts = await store.load(set);
+        console.log(`loaded ${set.name}: ${counts.alliances} alliances, ${counts.organisations} organisations, ${counts.memberships} memberships, ${counts.events} events`);
+        return 0;
+      }
+      const [sub, ...args] = rest;
+      if (sub === 'create') {
+        const scope = values.scope;
+        if (!scope) throw new UsageError('keys create needs --scope admin or --scope <alliance-slug>');
+        if (scope !== 'admin' && !(await store.allianceExists(scope))) throw new UsageError(`no alliance "${scope}" in ${dataDir}`);
+        const { id, key } = await store.createApiKey(scope, values.label ?? null);
+        console.error(`created key ${id} for ${scope}; it is shown once, store it now:`);
+        console.log(key);
+        return 0;
+      }
+      if (sub === 'list') {
+        for (const k of await store.listApiKeys()) console.log(`${k.id}\t${k.scope}\t${k.revoked ? 'revoked' : 'active'}\t${k.createdAt}\t${k.label ?? ''}`);
+        return 0;
+      }
+      if (sub === 'revoke') {
+        if (args.length !== 1) throw new UsageError('keys revoke takes one key id (see keys list)');
+        if (!(await store.revokeApiKey(args[0]!))) throw new UsageError(`no active key with id ${args[0]}`);
+        console.log(`revoked ${args[0]}`);
+        return 0;
+      }
+      throw new UsageError(`unknown keys command "${sub ?? ''}"; use create, list or revoke`);
+    } finally {
+      await store.close();
+    }
+  }
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`error: ${(err as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(err);
+    process.exit(1);
+  },
+);

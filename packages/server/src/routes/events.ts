@@ -1,0 +1,145 @@
+import { Event, EventFilters, EventInput, EventPatch, formatIssues, Slug } from '@fachkraefte/schema';
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import { eventsToICalendar, eventToICalendar, icsFileName } from '../export/ics.js';
+import { requireKey, requireScope } from '../http/auth.js';
+import { readBody } from '../http/body.js';
+import { badRequest, HttpProblem, notFound } from '../http/problem.js';
+import { parseQuery } from '../http/query.js';
+import { eventRange } from '../store/event-range.js';
+import type { Store } from '../store/store.js';
+import { type AppEnv, emptyQuery, pathParam, slugify } from './common.js';
+
+/** The most events one feed carries; a narrower filter gets the rest. */
+export const FEED_LIMIT = 5_000;
+
+const FeedFilters = EventFilters; // `limit`/`cursor` make no sense for a feed: refused below.
+
+async function checkAlliances(store: Store, slugs: readonly string[]): Promise<void> {
+  const missing: string[] = [];
+  for (const slug of slugs) if (!(await store.allianceExists(slug))) missing.push(slug);
+  if (missing.length) throw badRequest(missing.map((slug) => ({ parameter: 'body.alliances', message: `the alliance "${slug}" does not exist` })));
+}
+
+/** Validates a finished event: a timing error names its body field. */
+function finish(event: unknown): Event {
+  const result = Event.safeParse(event);
+  if (!result.success) throw badRequest(formatIssues(result.error.issues, 'body'));
+  const e = result.data;
+  // The database stores timestamps of the years 1000–9999 only as the partial dates allow them;
+  // year 0000 reached PostgreSQL and failed there with a 500.
+  for (const field of ['start', 'end'] as const) {
+    const value = e[field];
+    if (!e.allDay && value !== null) {
+      const year = new Date(value).getUTCFullYear();
+      if (year < 1000 || year > 9999) throw badRequest([{ parameter: `body.${field}`, message: 'must lie in the years 1000–9999' }]);
+    }
+  }
+  // The RRULE pattern lets through rules that rrule cannot expand (UNTIL=2026, BYDAY=XX): expand
+  // it here, so that they are answered with a 400 instead of failing in the store.
+  try {
+    eventRange(e);
+  } catch {
+    throw badRequest([{ parameter: 'body.recurrence.rrule', message: 'is not an RRULE that can be expanded (check UNTIL, BYDAY and the other parts)' }]);
+  }
+  return e;
+}
+
+/**
+ * `/v1/events`, the iCalendar feed and single events (mounted on `/v1`, as `/events.ics` is a
+ * sibling of `/events`). A key scoped to an alliance may create, change and delete the events that
+ * alliance organises (its slug among `alliances`).
+ */
+export function eventRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/events', async (c) => {
+    const filters = parseQuery(new URL(c.req.url), EventFilters);
+    return c.json(await c.var.store.listEvents(filters));
+  });
+
+  app.post('/events', async (c) => {
+    const scope = await requireKey(c, c.var.store);
+    const input = await readBody(c, EventInput);
+    requireScope(scope, input.alliances, 'events of other alliances');
+    await checkAlliances(c.var.store, input.alliances);
+    const event = finish({
+      id: input.id ?? `${slugify(input.title, 40)}-${randomBytes(4).toString('hex')}`,
+      title: input.title,
+      summary: input.summary ?? null,
+      description: input.description ?? null,
+      start: input.start,
+      end: input.end ?? null,
+      allDay: input.allDay ?? false,
+      venue: input.venue ?? null,
+      onlineUrl: input.onlineUrl ?? null,
+      status: input.status ?? 'scheduled',
+      categories: input.categories ?? [],
+      alliances: input.alliances,
+      organisers: input.organisers ?? [],
+      registrationUrl: input.registrationUrl ?? null,
+      recurrence: input.recurrence ?? null,
+      fictitious: false,
+    });
+    if (!(await c.var.store.createEvent(event))) throw new HttpProblem(409, `An event with the id "${event.id}" exists already; send another id.`);
+    c.header('Location', `/v1/events/${event.id}`);
+    return c.json(event, 201);
+  });
+
+
+  app.get('/events.ics', async (c) => {
+    const url = new URL(c.req.url);
+    for (const key of ['limit', 'cursor']) {
+      if (url.searchParams.has(key)) throw badRequest([{ parameter: key, message: 'is not taken by the feed, which carries every matching event' }]);
+    }
+    const filters = parseQuery(url, FeedFilters);
+    const events = await c.var.store.allEvents(filters, FEED_LIMIT + 1);
+    if (events.length > FEED_LIMIT) throw badRequest([{ parameter: 'from', message: `the feed would hold more than ${FEED_LIMIT} events: narrow it with from/to or alliance` }]);
+    const ics = eventsToICalendar(events, { calendarName: 'Fachkräfte-Termine', baseUrl: url.origin });
+    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="fachkraefte.ics"' });
+  });
+
+  app.get('/events/:file{[^/]+\\.ics}', async (c) => {
+    parseQuery(new URL(c.req.url), emptyQuery);
+    const id = pathParam(c.req.param('file').slice(0, -4), 'id', Slug);
+    const event = await c.var.store.getEvent(id);
+    if (!event) throw notFound(`The event "${id}"`);
+    const ics = eventToICalendar(event, { calendarName: event.title, baseUrl: new URL(c.req.url).origin });
+    return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="${icsFileName(event)}"` });
+  });
+
+  app.get('/events/:id{[^/]+}', async (c) => {
+    parseQuery(new URL(c.req.url), emptyQuery);
+    const id = pathParam(c.req.param('id'), 'id', Slug);
+    const event = await c.var.store.getEvent(id);
+    if (!event) throw notFound(`The event "${id}"`);
+    return c.json(event);
+  });
+
+  app.patch('/events/:id{[^/]+}', async (c) => {
+    const id = pathParam(c.req.param('id'), 'id', Slug);
+    const scope = await requireKey(c, c.var.store);
+    const patch = await readBody(c, EventPatch);
+    if (patch.alliances) await checkAlliances(c.var.store, patch.alliances);
+    const updated = await c.var.store.updateEvent(id, (current) => {
+      requireScope(scope, current.alliances, `the event "${id}"`);
+      const next = finish({ ...current, ...patch });
+      requireScope(scope, next.alliances, 'an event into other alliances only');
+      return next;
+    });
+    if (!updated) throw notFound(`The event "${id}"`);
+    return c.json(updated);
+  });
+
+  app.delete('/events/:id{[^/]+}', async (c) => {
+    const id = pathParam(c.req.param('id'), 'id', Slug);
+    const scope = await requireKey(c, c.var.store);
+    const event = await c.var.store.getEvent(id);
+    if (!event) throw notFound(`The event "${id}"`);
+    requireScope(scope, event.alliances, `the event "${id}"`);
+    await c.var.store.deleteEvent(id);
+    return c.body(null, 204);
+  });
+
+  return app;
+}

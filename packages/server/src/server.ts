@@ -1,0 +1,80 @@
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp, type AppOptions, type RequestLogLine } from './app.js';
+import { loadDataSet } from './seed/index.js';
+import { Store } from './store/store.js';
+
+/** The data sets a server can load on first start. */
+export type DataSetName = 'seed' | 'upcoming' | 'volume';
+
+/** Options of {@link startServer}. */
+export interface ServerOptions extends Omit<AppOptions, 'store'> {
+  /** TCP port; 0 picks a free one. @default 8080 */
+  port?: number;
+  /** Interface to listen on. @default '127.0.0.1' */
+  host?: string;
+  /** Data directory of the embedded database. @default './.data' */
+  dataDir?: string;
+  /** Keep the database in memory only (tests). @default false */
+  memory?: boolean;
+  /** Data sets loaded into an empty database. @default ['seed', 'upcoming'] */
+  dataSets?: readonly DataSetName[];
+}
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  /** Creates an API key for `admin` or one alliance slug and returns it (shown once). */
+  createApiKey(scope: 'admin' | string): Promise<string>;
+  /** Stops accepting connections, lets running requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (loading the data sets on first start) and serves the API.
+ *
+ * @example
+ * const server = await startServer({ port: 0, memory: true });
+ * const res = await fetch(`${server.url}/v1/alliances`);
+ * await server.close();
+ */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const store = await Store.open(options.memory ? { memory: true } : { dataDir: options.dataDir ?? './.data' });
+  try {
+    if (await store.isEmpty()) {
+      for (const name of options.dataSets ?? ['seed', 'upcoming']) await store.load(loadDataSet(name, new Date()));
+    }
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const app = createApp({ ...options, store });
+  const host = options.host ?? '127.0.0.1';
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    store,
+    createApiKey: async (scope) => (await store.createApiKey(scope)).key,
+    close: () => {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Idle keep-alive connections would hold close() open; running requests still finish.
+          (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        });
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+export type { RequestLogLine };

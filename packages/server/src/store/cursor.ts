@@ -1,0 +1,21 @@
+/**
+ * Keyset cursors: the sort key of the last item of a page, so that the next page starts right after
+ * it, whatever was inserted or deleted meanwhile (no duplicates, no gaps from shifting offsets).
+ * Opaque to clients: base64url of a small JSON array.
+ */
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+/** The key inside a cursor, or null when the cursor was not made by this server. */
+export function decodeCursor(cursor: string, length: number): (string | number)[] | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== length) return null;
+    if (!value.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) return null;
+    return value as (string | number)[];
+  } catch {
+    return null;
+  }
+}

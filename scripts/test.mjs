@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// `pnpm test`: runs every test runner of the repository (vitest for schema, server and SDK;
+// @web/test-runner in Chromium for the widgets) and ends with one line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findChromium } from './find-chromium.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const cache = `${root}.cache`;
+mkdirSync(cache, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let broken = false;
+
+function run(label, command, args, options = {}) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env, ...options });
+  return result.status ?? 1;
+}
+
+function readCounts(file, label) {
+  if (!existsSync(file)) {
+    console.error(`✖ ${label} wrote no results (${file}): counted as a failure.`);
+    broken = true;
+    totals.failed += 1;
+    return;
+  }
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+  totals.skipped += r.skipped ?? 0;
+}
+
+// 1. vitest (schema, server, SDK)
+const vitestJson = `${cache}/vitest.json`;
+rmSync(vitestJson, { force: true });
+const vitestStatus = run('vitest', 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+if (existsSync(vitestJson)) {
+  const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  // A suite that failed to load has no tests to count, but must fail the run.
+  if (vitestStatus !== 0 && r.numFailedTests === 0) {
+    broken = true;
+    totals.failed += Math.max(1, r.numFailedTestSuites ?? 1);
+  }
+} else {
+  readCounts(vitestJson, 'vitest');
+}
+
+// 2. @web/test-runner (widgets, real Chromium)
+const widgetsConfig = `${root}packages/widgets/web-test-runner.config.mjs`;
+if (existsSync(widgetsConfig)) {
+  const chromium = findChromium();
+  if (!chromium) {
+    console.error('\n✖ Chromium not found. The widget tests run in a real browser: install it with');
+    console.error('    sudo apt-get install -y chromium      (Debian/Ubuntu)');
+    console.error('  or point CHROME_PATH at a Chromium or Chrome binary.');
+    console.log(`\n${totals.passed} passed, ${totals.failed + 1} failed`);
+    process.exit(1);
+  }
+  const wtrJson = `${cache}/wtr.json`;
+  rmSync(wtrJson, { force: true });
+  const status = run('web-test-runner', 'pnpm', ['--filter', '@fachkraefte/widgets', 'test'], {
+    env: { ...process.env, CHROME_PATH: chromium, FK_WTR_RESULTS: wtrJson },
+  });
+  readCounts(wtrJson, 'web-test-runner');
+  if (status !== 0 && !broken && existsSync(wtrJson) && JSON.parse(readFileSync(wtrJson, 'utf8')).failed === 0) {
+    broken = true;
+    totals.failed += 1;
+  }
+}
+
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(totals.failed > 0 || broken || vitestStatus !== 0 ? 1 : 0);
