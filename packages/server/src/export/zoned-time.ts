@@ -44,11 +44,44 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The wall-clock time in `timeZone` at the instant `ms` (milliseconds since the epoch). */
-export function wallTimeAt(ms: number, timeZone: string): WallTime {
+/** The UTC offset at `ms` in milliseconds, straight from Intl (the slow path). */
+function intlOffsetMs(ms: number, timeZone: string): number {
   const parts = formatterFor(timeZone).formatToParts(new Date(ms));
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - ms;
+}
+
+const HOUR = 3_600_000;
+const offsetCache = new Map<string, Map<number, number | null>>();
+
+/**
+ * The UTC offset at `ms` in milliseconds. Intl's `formatToParts` costs microseconds per call and a
+ * feed needs several per event, so offsets are cached per UTC hour — for hours with one offset
+ * throughout; an hour with a switch in it (a `null` entry) is always asked afresh.
+ */
+function offsetMsAt(ms: number, timeZone: string): number {
+  const floored = Math.floor(ms / 1000) * 1000;
+  let zoneCache = offsetCache.get(timeZone);
+  if (!zoneCache) offsetCache.set(timeZone, (zoneCache = new Map()));
+  const hour = Math.floor(floored / HOUR);
+  let cached = zoneCache.get(hour);
+  if (cached === undefined) {
+    const first = intlOffsetMs(hour * HOUR, timeZone);
+    cached = first === intlOffsetMs(hour * HOUR + HOUR - 1000, timeZone) ? first : null;
+    if (zoneCache.size > 100_000) zoneCache.clear(); // bounded: a feed spans a few thousand hours
+    zoneCache.set(hour, cached);
+  }
+  return cached ?? intlOffsetMs(floored, timeZone);
+}
+
+/** The wall-clock time in `timeZone` at the instant `ms` (milliseconds since the epoch). */
+export function wallTimeAt(ms: number, timeZone: string): WallTime {
+  const floored = Math.floor(ms / 1000) * 1000;
+  const d = new Date(floored + offsetMsAt(floored, timeZone));
+  return {
+    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
+    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(),
+  };
 }
 
 /** The wall time read as if it were UTC: the base for offset arithmetic. */
@@ -58,13 +91,24 @@ export function wallAsUtcMs(w: WallTime): number {
 
 /** The UTC offset of `timeZone` at the instant `ms`, in minutes (Berlin: 60 or 120). */
 export function offsetMinutesAt(ms: number, timeZone: string): number {
-  const floored = Math.floor(ms / 1000) * 1000;
-  return Math.round((wallAsUtcMs(wallTimeAt(floored, timeZone)) - floored) / 60_000);
+  return Math.round(offsetMsAt(ms, timeZone) / 60_000);
 }
 
 function sameWall(a: WallTime, b: WallTime): boolean {
   return a.year === b.year && a.month === b.month && a.day === b.day
     && a.hour === b.hour && a.minute === b.minute && a.second === b.second;
+}
+
+/** Every instant whose wall time in `timeZone` is `w`: two in a repeated hour, none in a gap. */
+function instantsForWall(w: WallTime, timeZone: string): number[] {
+  const base = wallAsUtcMs(w);
+  const day = 86_400_000;
+  // A day either side lies outside any DST switch window, so these are the two offsets that can apply.
+  const offsets = new Set([offsetMinutesAt(base - day, timeZone), offsetMinutesAt(base + day, timeZone)]);
+  return [...offsets]
+    .map((o) => base - o * 60_000)
+    .filter((t) => sameWall(wallTimeAt(t, timeZone), w))
+    .sort((a, b) => a - b);
 }
 
 /**
@@ -73,24 +117,18 @@ function sameWall(a: WallTime, b: WallTime): boolean {
  * spring gap) is read with the offset in force before the gap.
  */
 export function wallTimeToInstant(w: WallTime, timeZone: string): number {
-  const base = wallAsUtcMs(w);
-  const day = 86_400_000;
-  // A day either side lies outside any DST switch window, so these are the two offsets that can apply.
-  const before = offsetMinutesAt(base - day, timeZone) * 60_000;
-  const after = offsetMinutesAt(base + day, timeZone) * 60_000;
-  const candidates = [base - before, base - after]
-    .filter((t) => sameWall(wallTimeAt(t, timeZone), w))
-    .sort((a, b) => a - b);
-  return candidates[0] ?? base - before;
+  const candidates = instantsForWall(w, timeZone);
+  return candidates[0] ?? wallAsUtcMs(w) - offsetMinutesAt(wallAsUtcMs(w) - 86_400_000, timeZone) * 60_000;
 }
 
 /**
- * Whether writing the instant `ms` as its wall time in `timeZone` would be read back as another
- * instant: true only for the second pass through the repeated autumn hour.
+ * Whether the wall time of the instant `ms` in `timeZone` occurs twice (the repeated hour in
+ * October). Clients disagree on which pass such a wall time means (RFC 5545 says the first,
+ * ical.js takes the second), so these instants are better written in UTC.
  */
-export function isAmbiguousSecondPass(ms: number, timeZone: string): boolean {
+export function isAmbiguousWallTime(ms: number, timeZone: string): boolean {
   const floored = Math.floor(ms / 1000) * 1000;
-  return wallTimeToInstant(wallTimeAt(floored, timeZone), timeZone) !== floored;
+  return instantsForWall(wallTimeAt(floored, timeZone), timeZone).length > 1;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');

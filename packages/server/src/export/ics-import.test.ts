@@ -1,0 +1,276 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { Event, EventInput } from '@fachkraefte/schema';
+import { eventsToICalendar } from './ics.js';
+import { eventIdForUid, ICalendarParseError, parseICalendarFeed, type EventInputLike } from './ics-import.js';
+
+const ALLIANCE = 'fachkraefteallianz-suedwest';
+const OPTIONS = { alliance: ALLIANCE };
+
+function event(fields: Partial<Event> & Pick<Event, 'id' | 'title' | 'start'>): Event {
+  return {
+    summary: null, description: null, end: null, allDay: false, venue: null, onlineUrl: null,
+    status: 'scheduled', categories: [], alliances: [ALLIANCE], organisers: [],
+    registrationUrl: null, recurrence: null, fictitious: false, ...fields,
+  };
+}
+
+/** What an import of our own export must give back: the event, with the id derived from its UID. */
+function expected(e: Event): EventInputLike {
+  const { fictitious: _, ...rest } = e;
+  return { ...rest, id: eventIdForUid(`${e.id}@fachkraefte`) };
+}
+
+/** An iCalendar text from content lines, with CRLF. */
+const ics = (...lines: string[]) => [...lines, ''].join('\r\n');
+const calendar = (...lines: string[]) => ics('BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//Test//DE', ...lines, 'END:VCALENDAR');
+const vevent = (...lines: string[]) => ['BEGIN:VEVENT', 'DTSTAMP:20260101T000000Z', ...lines, 'END:VEVENT'];
+
+// Every kind of event the exporter handles, with times written in Berlin offsets as the API does.
+const fixtures: Event[] = [
+  event({
+    id: 'jahresvollversammlung-2016', title: 'Jahresvollversammlung der Fachkräfteallianz Südwest',
+    summary: 'Rückblick auf 2016; Schwerpunkte 2017: IT, Pflege, Erziehung/Schule.',
+    description: 'Mit Landrätin Marion Dammann\nund Landrat Dr. Martin Kistler.\n\nEintritt frei, Anmeldung erbeten.',
+    start: '2016-11-30T18:00:00+01:00', end: '2016-11-30T20:30:00+01:00',
+    venue: {
+      name: 'Landratsamt Lörrach, Großer Sitzungssaal',
+      address: { streetAddress: 'Palmstraße 3', postalCode: '79539', locality: 'Lörrach', countryCode: 'DE' },
+      position: { lat: 47.6156, lon: 7.6614 },
+    },
+    categories: ['vollversammlung', 'netzwerktreffen'], registrationUrl: 'https://www.example.org/anmeldung?id=1,2',
+  }),
+  event({ id: 'fruehling', title: 'Frühjahrstreffen', start: '2026-03-29T03:30:00+02:00', end: '2026-03-29T04:30:00+02:00',
+    venue: { name: 'Rathaus', address: { streetAddress: null, postalCode: null, locality: 'Waldshut-Tiengen', countryCode: 'DE' }, position: null } }),
+  event({ id: 'herbst-erster', title: 'Herbst, erster Durchlauf', start: '2026-10-25T02:30:00+02:00' }),
+  event({ id: 'herbst-zweiter', title: 'Herbst; zweiter Durchlauf', start: '2026-10-25T02:30:00+01:00', end: '2026-10-25T04:00:00+01:00' }),
+  event({ id: 'abgesagt', title: 'Abgesagtes Treffen', start: '2026-05-05T10:00:00+02:00', status: 'cancelled', description: 'Wegen Krankheit.' }),
+  event({ id: 'verschoben', title: 'Verschobenes Treffen', start: '2026-05-06T10:00:00+02:00', status: 'postponed', summary: 'Kurz.' }),
+  event({ id: 'verlegt', title: 'Verlegtes Treffen', start: '2026-05-07T10:00:00+02:00', status: 'rescheduled' }),
+  event({ id: 'ausbildungsmesse', title: 'Ausbildungsmesse', start: '2016-12-30', end: '2017-01-02', allDay: true, categories: ['messe'] }),
+  event({ id: 'ein-tag', title: 'Ein Tag', start: '2016-11-30', allDay: true }),
+  event({ id: 'tandem-2016', title: 'Tandem Berufsorientierung', start: '2016-07', allDay: true, summary: 'Schüler begleiten Azubis.', categories: ['berufsorientierung'] }),
+  event({ id: 'sommer', title: 'Sommer', start: '2016-07', end: '2016-08', allDay: true }),
+  event({ id: 'jahr', title: 'Irgendwann 2017', start: '2017', allDay: true, description: 'Genauer Termin nicht bekannt' }),
+  event({ id: 'stammtisch', title: 'Netzwerk-Stammtisch', start: '2026-03-17T18:00:00+01:00', end: '2026-03-17T19:30:00+01:00',
+    recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=6', exdates: ['2026-03-31T18:00:00+02:00', '2026-04-14T18:00:00+02:00'] } }),
+  event({ id: 'monatlich', title: 'Offene Tür', start: '2026-05-04', allDay: true,
+    recurrence: { rrule: 'FREQ=MONTHLY;UNTIL=20261231', exdates: ['2026-08-04'] } }),
+  event({ id: 'online', title: 'Online-Sprechstunde', start: '2026-06-01T09:00:00+02:00', onlineUrl: 'https://meet.example.org/raum-1',
+    registrationUrl: 'https://www.example.org/anmeldung', description: 'Zeichen: ; , \\ und "Anführung".', fictitious: true }),
+  event({ id: 'zeichen', title: 'A;B,C\\D', start: '2026-06-02T09:00:00+02:00', summary: 'Erste Zeile\nzweite Zeile',
+    description: 'Abgesagt: das steht nur im Text.' }),
+];
+
+describe('parseICalendarFeed: round trip of our own export', () => {
+  const feed = eventsToICalendar(fixtures, { calendarName: 'Test', now: new Date('2026-01-01T00:00:00Z') });
+  const result = parseICalendarFeed(feed, OPTIONS);
+
+  it('gives back every event unchanged (apart from the id derived from the UID)', () => {
+    expect(result.skipped).toEqual([]);
+    expect(result.events).toHaveLength(fixtures.length);
+    result.events.forEach((e, i) => expect(e, fixtures[i]!.id).toEqual(expected(fixtures[i]!)));
+  });
+
+  it('starts from valid events and gives events the schema accepts as EventInput and as Event', () => {
+    for (const f of fixtures) expect(Event.safeParse(f).success, f.id).toBe(true);
+    for (const e of result.events) {
+      expect(EventInput.safeParse(e).success, e.title).toBe(true);
+      expect(Event.safeParse({ ...e, fictitious: false }).success, e.title).toBe(true);
+    }
+  });
+
+  it('is idempotent: the same feed gives the same ids, which are ics-<16 hex of sha256(uid)>', () => {
+    const again = parseICalendarFeed(feed, OPTIONS);
+    expect(again.events.map((e) => e.id)).toEqual(result.events.map((e) => e.id));
+    expect(new Set(result.events.map((e) => e.id)).size).toBe(fixtures.length);
+    const hex = createHash('sha256').update('jahresvollversammlung-2016@fachkraefte').digest('hex');
+    expect(result.events[0]!.id).toBe(`ics-${hex.slice(0, 16)}`);
+    // FIPS 180-2 test vector: sha256("abc") = ba7816bf8f01cfea…
+    expect(eventIdForUid('abc')).toBe('ics-ba7816bf8f01cfea');
+  });
+
+  it('ignores the feed order and the DTSTAMP when deriving ids', () => {
+    const later = eventsToICalendar([...fixtures].reverse(), { calendarName: 'Test', now: new Date('2027-01-01T00:00:00Z') });
+    expect(parseICalendarFeed(later, OPTIONS).events.map((e) => e.id).reverse()).toEqual(result.events.map((e) => e.id));
+  });
+});
+
+const OUTLOOK_TZ = [
+  'BEGIN:VTIMEZONE', 'TZID:W. Europe Standard Time',
+  'BEGIN:STANDARD', 'DTSTART:16011028T030000', 'RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'END:STANDARD',
+  'BEGIN:DAYLIGHT', 'DTSTART:16010325T020000', 'RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'END:DAYLIGHT',
+  'END:VTIMEZONE',
+];
+
+describe('parseICalendarFeed: feeds written by other apps', () => {
+  const one = (...lines: string[]) => {
+    const r = parseICalendarFeed(calendar(...OUTLOOK_TZ, ...vevent('UID:x-1', 'SUMMARY:Test', ...lines)), OPTIONS);
+    expect(r.skipped).toEqual([]);
+    return r.events[0]!;
+  };
+
+  it('maps an Outlook event with a Windows time zone, GEO, categories and URL', () => {
+    const e = one(
+      'DTSTART;TZID=W. Europe Standard Time:20260612T090000',
+      'DTEND;TZID=W. Europe Standard Time:20260612T160000',
+      'LOCATION:Stadthalle Waldshut\\, Saal 2', 'GEO:47.6234;8.2146', 'STATUS:TENTATIVE',
+      'CATEGORIES:Messe,Irgendwas', 'CATEGORIES:WORKSHOP', 'URL:https://example.org/boerse',
+      'DESCRIPTION:Zeile\\n\\nZweite Zeile',
+    );
+    expect(e).toEqual({
+      id: eventIdForUid('x-1'), title: 'Test', summary: null, description: 'Zeile\n\nZweite Zeile',
+      start: '2026-06-12T09:00:00+02:00', end: '2026-06-12T16:00:00+02:00', allDay: false,
+      venue: { name: 'Stadthalle Waldshut, Saal 2', address: null, position: { lat: 47.6234, lon: 8.2146 } },
+      onlineUrl: null, status: 'scheduled', categories: ['messe', 'workshop'], alliances: [ALLIANCE], organisers: [],
+      registrationUrl: 'https://example.org/boerse', recurrence: null,
+    });
+    // Winter time from the same VTIMEZONE.
+    expect(one('DTSTART;TZID=W. Europe Standard Time:20261130T180000').start).toBe('2026-11-30T18:00:00+01:00');
+  });
+
+  it('reads UTC, floating and IANA times with the RFC 5545 rules for the DST gap and overlap', () => {
+    expect(one('DTSTART:20261025T013000Z').start).toBe('2026-10-25T02:30:00+01:00');
+    // 02:30 does not exist on 2026-03-29: read with the offset before the gap, i.e. 01:30 UTC.
+    expect(one('DTSTART:20260329T023000').start).toBe('2026-03-29T03:30:00+02:00');
+    expect(one('DTSTART;TZID=Europe/Berlin:20260329T023000').start).toBe('2026-03-29T03:30:00+02:00');
+    // 02:30 exists twice on 2026-10-25: the first occurrence is meant.
+    expect(one('DTSTART;TZID=Europe/Berlin:20261025T023000').start).toBe('2026-10-25T02:30:00+02:00');
+    expect(one('DTSTART;TZID=America/New_York:20260701T100000').start).toBe('2026-07-01T10:00:00-04:00');
+  });
+
+  it('turns DURATION and exclusive DTEND into the inclusive end', () => {
+    expect(one('DTSTART;VALUE=DATE:20260701', 'DURATION:P3D')).toMatchObject({ allDay: true, start: '2026-07-01', end: '2026-07-03' });
+    expect(one('DTSTART;VALUE=DATE:20260701', 'DTEND;VALUE=DATE:20260702')).toMatchObject({ start: '2026-07-01', end: null });
+    expect(one('DTSTART;VALUE=DATE:20260701')).toMatchObject({ start: '2026-07-01', end: null });
+    expect(one('DTSTART:20260701T080000Z', 'DURATION:PT1H30M')).toMatchObject({ start: '2026-07-01T10:00:00+02:00', end: '2026-07-01T11:30:00+02:00' });
+  });
+
+  it('maps STATUS: CANCELLED to cancelled, anything else to scheduled', () => {
+    expect(one('DTSTART:20260701T080000Z', 'STATUS:CANCELLED').status).toBe('cancelled');
+    expect(one('DTSTART:20260701T080000Z', 'STATUS:CONFIRMED').status).toBe('scheduled');
+  });
+
+  it('keeps only http(s) URLs; a URL as LOCATION becomes the online URL', () => {
+    expect(one('DTSTART:20260701T080000Z', 'URL:javascript:alert(1)').registrationUrl).toBeNull();
+    expect(one('DTSTART:20260701T080000Z', 'URL:ftp://example.org/x').registrationUrl).toBeNull();
+    expect(one('DTSTART:20260701T080000Z', 'LOCATION:https://meet.example.org/x')).toMatchObject({ onlineUrl: 'https://meet.example.org/x', venue: null });
+  });
+
+  it('trims, strips control characters and cuts text to the schema limits', () => {
+    const r = parseICalendarFeed(calendar(...vevent(
+      'UID:lang', `SUMMARY:  ${'Ä'.repeat(400)}  `, 'DTSTART:20260701T080000Z',
+      `DESCRIPTION:${'x'.repeat(25_000)}`, `LOCATION:${'Saal '.repeat(100)}`,
+    ), ...vevent('UID:steuer', 'SUMMARY:Bell\u0007 und\u001b Esc ', 'DTSTART:20260701T080000Z')), OPTIONS);
+    expect(r.skipped).toEqual([]);
+    const [lang, steuer] = r.events;
+    expect(lang!.title).toBe('Ä'.repeat(300));
+    expect(lang!.description).toHaveLength(20_000);
+    expect(lang!.venue!.name.length).toBeLessThanOrEqual(200);
+    expect(steuer!.title).toBe('Bell und Esc');
+    for (const e of r.events) expect(EventInput.safeParse(e).success).toBe(true);
+  });
+
+  it('keeps RRULE as written and EXDATE in the form of DTSTART', () => {
+    const e = one('DTSTART;TZID=W. Europe Standard Time:20260317T180000', 'RRULE:BYDAY=TU;FREQ=WEEKLY;COUNT=6',
+      'EXDATE;TZID=W. Europe Standard Time:20260331T180000,20260414T180000', 'EXDATE:20260421T160000Z');
+    expect(e.recurrence).toEqual({
+      rrule: 'BYDAY=TU;FREQ=WEEKLY;COUNT=6',
+      exdates: ['2026-03-31T18:00:00+02:00', '2026-04-14T18:00:00+02:00', '2026-04-21T18:00:00+02:00'],
+    });
+  });
+});
+
+describe('parseICalendarFeed: skipped events', () => {
+  const feed = calendar(
+    ...vevent('UID:gut', 'SUMMARY:Gut', 'DTSTART:20260701T080000Z'),
+    ...vevent('SUMMARY:Ohne UID', 'DTSTART:20260701T080000Z'),
+    ...vevent('UID:ohne-start', 'SUMMARY:Ohne Beginn'),
+    ...vevent('UID:ohne-titel', 'DTSTART:20260701T080000Z'),
+    ...vevent('UID:gut', 'SUMMARY:Doppelt', 'DTSTART:20260702T080000Z'),
+    ...vevent('UID:serie', 'SUMMARY:Geänderter Termin', 'RECURRENCE-ID:20260708T080000Z', 'DTSTART:20260709T080000Z'),
+    ...vevent('UID:mars', 'SUMMARY:Mars', 'DTSTART;TZID=Mars/Olympus_Mons:20260701T080000'),
+    ...vevent('UID:kaputt', 'SUMMARY:Kaputt', 'DTSTART:garbage'),
+    ...vevent('UID:unmoeglich', 'SUMMARY:Unmöglich', 'DTSTART;VALUE=DATE:20261345'),
+    ...vevent('UID:stuendlich', 'SUMMARY:Stündlich', 'DTSTART:20260701T080000Z', 'RRULE:FREQ=HOURLY'),
+    ...vevent('UID:rueckwaerts', 'SUMMARY:Rückwärts', 'DTSTART:20260701T080000Z', 'DTEND:20260701T070000Z'),
+  );
+
+  it('imports the good event and reports every other one with its reason', () => {
+    const r = parseICalendarFeed(feed, OPTIONS);
+    expect(r.events.map((e) => e.title)).toEqual(['Gut']);
+    expect(r.skipped).toEqual([
+      { uid: null, reason: 'no UID' },
+      { uid: 'ohne-start', reason: 'no DTSTART' },
+      { uid: 'ohne-titel', reason: 'no SUMMARY (title)' },
+      { uid: 'gut', reason: 'duplicate UID' },
+      { uid: 'serie', reason: 'changed occurrence of a series (RECURRENCE-ID) is not supported' },
+      { uid: 'mars', reason: 'unknown time zone "Mars/Olympus_Mons" (no VTIMEZONE for it)' },
+      { uid: 'kaputt', reason: expect.stringMatching(/^could not be read: invalid date-time/) },
+      { uid: 'unmoeglich', reason: 'DTSTART "2026-13-45" is not a real date or time' },
+      { uid: 'stuendlich', reason: expect.stringMatching(/^unsupported recurrence: rrule: FREQ must be/) },
+      { uid: 'rueckwaerts', reason: 'DTEND is before DTSTART' },
+    ]);
+  });
+
+  it('stops at maxEvents and reports the rest', () => {
+    const many = calendar(...[1, 2, 3].flatMap((i) => vevent(`UID:n${i}`, `SUMMARY:N${i}`, 'DTSTART:20260701T080000Z')));
+    const r = parseICalendarFeed(many, { ...OPTIONS, maxEvents: 2 });
+    expect(r.events.map((e) => e.title)).toEqual(['N1', 'N2']);
+    expect(r.skipped).toEqual([{ uid: 'n3', reason: 'more than 2 events in the feed (maxEvents)' }]);
+  });
+});
+
+describe('parseICalendarFeed: input that is not a usable feed', () => {
+  const fails = (text: string, message: RegExp) => {
+    let error: unknown;
+    try {
+      parseICalendarFeed(text, OPTIONS);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ICalendarParseError);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(message);
+    return error as Error;
+  };
+
+  it('says that plain text, HTML or an empty string is not iCalendar', () => {
+    fails('hello world', /^Not an iCalendar feed: it must start with "BEGIN:VCALENDAR", but starts with "hello world"\.$/);
+    fails('<!doctype html><html><body>404</body></html>', /^Not an iCalendar feed/);
+    fails('', /^Not an iCalendar feed/);
+    fails('BEGIN:VCARD\r\nEND:VCARD\r\n', /^Not an iCalendar feed/);
+  });
+
+  it('says that a truncated feed is truncated', () => {
+    const full = eventsToICalendar(fixtures.slice(0, 2), { calendarName: 'T', now: new Date(0) });
+    fails(full.slice(0, full.length / 2), /truncated/);
+    fails(full.slice(0, full.lastIndexOf('END:VCALENDAR')), /truncated/);
+  });
+
+  it('rejects 10 MB of junk fast, with a short message', () => {
+    const junk = 'x'.repeat(10_000_000);
+    const started = performance.now();
+    const e1 = fails(junk, /^Not an iCalendar feed/);
+    const e2 = fails(`BEGIN:VCALENDAR\r\n${junk}`, /^Invalid iCalendar data: invalid line/);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(e1.message.length).toBeLessThan(200);
+    expect(e2.message.length).toBeLessThan(300);
+  });
+
+  it('rejects text over the size limit before parsing', () => {
+    fails(`BEGIN:VCALENDAR\r\n${'X-A:b\r\n'.repeat(3_000_000)}END:VCALENDAR\r\n`, /too large/);
+  });
+
+  it('rejects bad arguments with a TypeError', () => {
+    expect(() => parseICalendarFeed(42 as unknown as string, OPTIONS)).toThrow(TypeError);
+    expect(() => parseICalendarFeed(calendar(), { alliance: 'Keine Slug!' })).toThrow(/alliance must be a slug/);
+    expect(() => parseICalendarFeed(calendar(), { ...OPTIONS, maxEvents: -1 })).toThrow(/maxEvents/);
+  });
+
+  it('accepts an empty calendar, a BOM and several VCALENDARs in one file', () => {
+    expect(parseICalendarFeed(calendar(), OPTIONS)).toEqual({ events: [], skipped: [] });
+    const two = `\uFEFF${calendar(...vevent('UID:a', 'SUMMARY:A', 'DTSTART:20260701T080000Z'))}${calendar(...vevent('UID:b', 'SUMMARY:B', 'DTSTART:20260701T080000Z'))}`;
+    expect(parseICalendarFeed(two, OPTIONS).events.map((e) => e.title)).toEqual(['A', 'B']);
+  });
+});

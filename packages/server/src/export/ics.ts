@@ -1,0 +1,348 @@
+/**
+ * iCalendar (RFC 5545) export of events: pure functions from {@link Event} objects to the text of
+ * a `.ics` file or feed. Nothing here does I/O, so the server can stream, cache or sign the result.
+ */
+import { DateTime, partialDateRange, type Event } from '@fachkraefte/schema';
+import {
+  categoryLabel, composeDescription, composeLocation, isImprecise, PRODID, X,
+} from './ics-shared.js';
+import {
+  addDays, BERLIN, isAmbiguousWallTime, isoDate, wallTimeAt, wallTimeToInstant, type WallTime,
+} from './zoned-time.js';
+
+/** Options of {@link eventsToICalendar} and {@link eventToICalendar}. */
+export interface ICalendarOptions {
+  /** Shown by calendar apps as the name of a subscribed calendar (`X-WR-CALNAME`, `NAME`). */
+  calendarName: string;
+  /**
+   * Public base URL of the API, e.g. `https://api.example.org`. Events with neither a registration
+   * nor an online URL then link to `<baseUrl>/v1/events/<id>`.
+   * @default undefined (no URL for such events)
+   */
+  baseUrl?: string;
+  /**
+   * The moment the file is written (`DTSTAMP`). Pass it for reproducible output.
+   * @default new Date()
+   */
+  now?: Date;
+  /**
+   * The zone timed events are written in. Only Europe/Berlin, the zone of the domain.
+   * @default 'Europe/Berlin'
+   */
+  timeZone?: 'Europe/Berlin';
+}
+
+const CRLF = '\r\n';
+
+/**
+ * VTIMEZONE for Europe/Berlin with the EU rules in force since 1996 (last Sunday of March, 01:00
+ * UTC, and last Sunday of October). Older events are converted correctly by `Intl`, but a client
+ * would read their wall time with these rules; the domain has no events before 2012.
+ */
+const VTIMEZONE_BERLIN = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/Berlin',
+  'X-LIC-LOCATION:Europe/Berlin',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19960331T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19961027T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+/** Replaces lone UTF-16 surrogates, which cannot be written as UTF-8, by U+FFFD. */
+function wellFormed(s: string): string {
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/**
+ * Escapes a TEXT value (RFC 5545 §3.3.11). Line breaks of any kind become `\n` (or a space for
+ * one-line values such as SUMMARY); all other control characters are dropped, so that no input can
+ * end the content line and start a property of its own.
+ */
+export function escapeText(value: string, options: { singleLine?: boolean } = {}): string {
+  let s = wellFormed(value)
+    .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, options.singleLine ? ' ' : '\n')
+    .replace(/\t/g, ' ')
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
+  if (options.singleLine) s = s.replace(/ {2,}/g, ' ').trim();
+  return s.replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+}
+
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
+/**
+ * Folds a content line into chunks of at most 75 octets (RFC 5545 §3.1), continuation lines
+ * starting with a space. Counts UTF-8 octets and breaks only between code points, so no multi-byte
+ * character (ä, ß, emoji) is ever split.
+ */
+export function foldLine(line: string): string {
+  // eslint-disable-next-line no-control-regex -- ASCII test
+  if (line.length <= 75 && /^[\x00-\x7F]*$/.test(line)) return line; // the common case, no work
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const n = utf8Length(ch.codePointAt(0)!);
+    if (octets + n > 75) {
+      out.push(current);
+      current = ' ';
+      octets = 1;
+    }
+    current += ch;
+    octets += n;
+  }
+  out.push(current);
+  return out.join(CRLF);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const wallStamp = (w: WallTime) => `${w.year}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
+const dateStamp = (isoDay: string) => isoDay.replace(/-/g, '');
+const utcStamp = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** A bad event that the schema should have stopped; names the event and the field. */
+function invalid(event: Pick<Event, 'id'>, field: string, message: string): Error {
+  return new Error(`event "${event.id}": ${field}: ${message}`);
+}
+
+function parseInstant(event: Event, field: string, value: string): number {
+  if (!DateTime.safeParse(value).success) throw invalid(event, field, `expected an ISO 8601 date-time with offset, got "${value}"`);
+  return Date.parse(value);
+}
+
+/**
+ * A timed DTSTART/DTEND/EXDATE as Berlin wall time with TZID. Times in the hour that October
+ * repeats are written in UTC instead: their wall time alone does not say which pass is meant.
+ */
+function timedProperty(name: string, ms: number): string {
+  if (isAmbiguousWallTime(ms, BERLIN)) return `${name}:${utcStamp(ms)}`;
+  return `${name};TZID=${BERLIN}:${wallStamp(wallTimeAt(ms, BERLIN))}`;
+}
+
+/** The first and last day (inclusive) of an all-day event; partial dates span their month or year. */
+function allDaySpan(event: Event): { first: string; last: string } {
+  let first: string;
+  let last: string;
+  try {
+    first = partialDateRange(event.start).first;
+    last = partialDateRange(event.end ?? event.start).last;
+  } catch {
+    throw invalid(event, 'start/end', 'expected dates (YYYY-MM-DD, YYYY-MM or YYYY) for an all-day event');
+  }
+  if (last < first) throw invalid(event, 'end', 'must not be before start');
+  return { first, last };
+}
+
+const RRULE_RE = /^[A-Z]+=[A-Za-z0-9,:+-]+(?:;[A-Z]+=[A-Za-z0-9,:+-]+)*$/;
+
+/**
+ * The RRULE value, with UNTIL brought into the form RFC 5545 §3.3.10 demands: UTC for a timed
+ * event (a date-only UNTIL means the end of that day in Berlin), a date for an all-day event.
+ */
+function rruleValue(event: Event, rrule: string): string {
+  if (!RRULE_RE.test(rrule)) throw invalid(event, 'recurrence.rrule', 'expected an RFC 5545 RRULE value such as FREQ=WEEKLY;COUNT=5');
+  return rrule.split(';').map((part) => {
+    const [key, value = ''] = part.split('=') as [string, string?];
+    if (key !== 'UNTIL') return part;
+    const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$/.exec(value);
+    if (!m) throw invalid(event, 'recurrence.rrule', `UNTIL must be YYYYMMDD or YYYYMMDDTHHMMSSZ, got "${value}"`);
+    const [, y, mo, d, h, mi, s, z] = m;
+    if (event.allDay) {
+      if (h === undefined) return part;
+      const ms = z ? Date.UTC(+y!, +mo! - 1, +d!, +h, +mi!, +s!) : wallTimeToInstant({ year: +y!, month: +mo!, day: +d!, hour: +h, minute: +mi!, second: +s! }, BERLIN);
+      return `UNTIL=${dateStamp(isoDate(wallTimeAt(ms, BERLIN)))}`;
+    }
+    if (z) return part;
+    const wall = h === undefined
+      ? { year: +y!, month: +mo!, day: +d!, hour: 23, minute: 59, second: 59 }
+      : { year: +y!, month: +mo!, day: +d!, hour: +h, minute: +mi!, second: +s! };
+    return `UNTIL=${utcStamp(wallTimeToInstant(wall, BERLIN))}`;
+  }).join(';');
+}
+
+/** Whether a URL is an absolute http(s) URL; returns it serialised by the URL parser, or null. */
+function safeUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const u = new URL(value);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The content lines (unfolded) of one VEVENT. */
+function veventLines(event: Event, options: ICalendarOptions, dtstamp: string): string[] {
+  const lines: string[] = ['BEGIN:VEVENT'];
+  const push = (name: string, value: string) => lines.push(`${name}:${value}`);
+  push('UID', `${escapeText(event.id, { singleLine: true })}@fachkraefte`);
+  push('DTSTAMP', dtstamp);
+
+  let startWall: WallTime | null = null;
+  if (event.allDay) {
+    const { first, last } = allDaySpan(event);
+    lines.push(`DTSTART;VALUE=DATE:${dateStamp(first)}`);
+    // DTEND of a DATE event is exclusive (RFC 5545 §3.6.1): the day after the last day.
+    lines.push(`DTEND;VALUE=DATE:${dateStamp(addDays(last, 1))}`);
+  } else {
+    const start = parseInstant(event, 'start', event.start);
+    startWall = wallTimeAt(start, BERLIN);
+    lines.push(timedProperty('DTSTART', start));
+    if (event.end !== null) {
+      const end = parseInstant(event, 'end', event.end);
+      if (end < start) throw invalid(event, 'end', 'must not be before start');
+      lines.push(timedProperty('DTEND', end));
+    }
+  }
+
+  if (event.recurrence) {
+    push('RRULE', rruleValue(event, event.recurrence.rrule));
+    for (const ex of event.recurrence.exdates) {
+      const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(ex);
+      if (event.allDay) {
+        const day = dateOnly ? ex : isoDate(wallTimeAt(parseInstant(event, 'recurrence.exdates', ex), BERLIN));
+        lines.push(`EXDATE;VALUE=DATE:${dateStamp(day)}`);
+      } else if (dateOnly) {
+        // A bare date excludes the occurrence on that day: same wall time as DTSTART.
+        const [y, m, d] = ex.split('-').map(Number) as [number, number, number];
+        const wall = { ...startWall!, year: y, month: m, day: d };
+        lines.push(timedProperty('EXDATE', wallTimeToInstant(wall, BERLIN)));
+      } else {
+        lines.push(timedProperty('EXDATE', parseInstant(event, 'recurrence.exdates', ex)));
+      }
+    }
+  }
+
+  push('SUMMARY', escapeText(event.title, { singleLine: true }));
+  const description = composeDescription(event);
+  if (description) push('DESCRIPTION', escapeText(description));
+  if (event.venue) {
+    push('LOCATION', escapeText(composeLocation(event.venue), { singleLine: true }));
+    const p = event.venue.position;
+    if (p && Number.isFinite(p.lat) && Number.isFinite(p.lon)) {
+      push('GEO', `${Number(p.lat.toFixed(6))};${Number(p.lon.toFixed(6))}`);
+    }
+  }
+  const base = options.baseUrl ? options.baseUrl.replace(/\/+$/, '') : null;
+  const url = safeUrl(event.registrationUrl) ?? safeUrl(event.onlineUrl)
+    ?? (base ? safeUrl(`${base}/v1/events/${encodeURIComponent(event.id)}`) : null);
+  if (url) push('URL', url);
+  push('STATUS', event.status === 'cancelled' ? 'CANCELLED' : event.status === 'postponed' ? 'TENTATIVE' : 'CONFIRMED');
+  if (event.categories.length) {
+    push('CATEGORIES', event.categories.map((c) => escapeText(categoryLabel(c), { singleLine: true })).join(','));
+  }
+  // All-day entries (a month-long "sometime in July" above all) must not block free/busy time.
+  push('TRANSP', event.allDay ? 'TRANSPARENT' : 'OPAQUE');
+
+  push(X.status, event.status);
+  if (event.allDay && isImprecise(event.start)) push(X.start, event.start);
+  if (event.allDay && isImprecise(event.end)) push(X.end, event.end!);
+  if (event.summary) push(X.summary, escapeText(event.summary));
+  if (event.venue) push(X.venueName, escapeText(event.venue.name, { singleLine: true }));
+  if (event.onlineUrl) push(X.onlineUrl, escapeText(event.onlineUrl, { singleLine: true }));
+  if (event.registrationUrl) push(X.registrationUrl, escapeText(event.registrationUrl, { singleLine: true }));
+  if (event.fictitious) push(X.fictitious, 'TRUE');
+  lines.push('END:VEVENT');
+  return lines;
+}
+
+/**
+ * Writes events as one iCalendar feed (RFC 5545): CRLF line ends, lines folded at 75 octets, timed
+ * events in Europe/Berlin with a VTIMEZONE, all-day events as dates with an exclusive DTEND.
+ * Throws an `Error` naming the event and field when an event breaks the schema's rules.
+ *
+ * @example
+ * ```ts
+ * const ics = eventsToICalendar(events, { calendarName: 'Fachkräfteallianz Südwest', now: new Date() });
+ * return new Response(ics, { headers: { 'content-type': 'text/calendar; charset=utf-8' } });
+ * ```
+ */
+export function eventsToICalendar(events: Event[], options: ICalendarOptions): string {
+  if (options.timeZone !== undefined && options.timeZone !== BERLIN) {
+    throw new Error(`timeZone: only "${BERLIN}" is supported, got "${String(options.timeZone)}"`);
+  }
+  const now = options.now ?? new Date();
+  if (Number.isNaN(now.getTime())) throw new Error('now: expected a valid Date');
+  const dtstamp = utcStamp(now.getTime());
+  const name = escapeText(options.calendarName, { singleLine: true });
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${PRODID}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${name}`,
+    `NAME:${name}`,
+    `X-WR-TIMEZONE:${BERLIN}`,
+    // Subscribed feeds: ask clients to refresh twice a day (RFC 7986 and the Outlook/Apple name).
+    'REFRESH-INTERVAL;VALUE=DURATION:PT12H',
+    'X-PUBLISHED-TTL:PT12H',
+  ];
+  if (events.some((e) => !e.allDay)) lines.push(...VTIMEZONE_BERLIN);
+  for (const event of events) lines.push(...veventLines(event, options, dtstamp));
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
+/**
+ * Writes one event as a complete iCalendar file, for an "add to calendar" download.
+ *
+ * @example
+ * ```ts
+ * const ics = eventToICalendar(event, { calendarName: 'Fachkräfte-Termine' });
+ * c.header('content-disposition', `attachment; filename="${icsFileName(event)}"`);
+ * ```
+ */
+export function eventToICalendar(event: Event, options: ICalendarOptions): string {
+  return eventsToICalendar([event], options);
+}
+
+/** Lower-case ASCII slug of a title, German letters transliterated (ä → ae, ß → ss). */
+function asciiSlug(text: string, max: number): string {
+  const slug = text
+    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue')
+    .replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue').replace(/ß/g, 'ss')
+    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max);
+  const lastHyphen = cut.lastIndexOf('-');
+  return (lastHyphen > max / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-+$/, '');
+}
+
+/**
+ * A safe ASCII file name for the download of one event: slug of the title and the (Berlin) start
+ * date, e.g. `jahresvollversammlung-2016-11-30.ics`. Never contains quotes, slashes or spaces, so
+ * it can go into a Content-Disposition header as is.
+ *
+ * @example
+ * ```ts
+ * icsFileName(event); // 'jahresvollversammlung-2016-11-30.ics'
+ * ```
+ */
+export function icsFileName(event: Pick<Event, 'title' | 'start' | 'allDay'>): string {
+  let date = '';
+  if (event.allDay) {
+    if (/^\d{4}(?:-\d{2}){0,2}$/.test(event.start)) date = event.start;
+  } else if (DateTime.safeParse(event.start).success) {
+    date = isoDate(wallTimeAt(Date.parse(event.start), BERLIN));
+  }
+  const slug = asciiSlug(event.title, 60) || 'termin';
+  return `${slug}${date ? `-${date}` : ''}.ics`;
+}
