@@ -5,7 +5,7 @@ import { PartialDate } from './partial-date.js';
 import { Person } from './person.js';
 
 /** What level an alliance works on. */
-export const AllianceKind = named(
+export const AllianceKind = /* @__PURE__ */ named(
   z.enum(['state', 'regional', 'district', 'network']),
   'AllianceKind',
   'state: state-wide alliance; regional: several districts; district: one Landkreis; network: a looser network.',
@@ -13,7 +13,7 @@ export const AllianceKind = named(
 export type AllianceKind = z.infer<typeof AllianceKind>;
 
 /** Who coordinates an alliance: an organisation, people, or both. */
-export const Coordinator = named(
+export const Coordinator = /* @__PURE__ */ named(
   z.object({
     organisation: z.nullable(Slug),
     organisationName: z.nullable(text(200)),
@@ -29,7 +29,7 @@ export type Coordinator = z.infer<typeof Coordinator>;
  * give a member count without naming every member: `statedMemberCount` keeps the stated number,
  * `memberCount` counts the members named in the data.
  */
-export const Alliance = named(
+export const Alliance = /* @__PURE__ */ named(
   z.object({
     slug: Slug,
     name: text(200),

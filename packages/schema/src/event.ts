@@ -3,14 +3,14 @@ import { Address, HttpUrl, named, Position, Slug, text } from './common.js';
 import { parsePartialDate, PartialDate } from './partial-date.js';
 
 /** An ISO 8601 date-time with an explicit offset, e.g. `2016-11-30T18:00:00+01:00`. */
-export const DateTime = named(
+export const DateTime = /* @__PURE__ */ named(
   z.iso.datetime({ offset: true, local: false, error: 'expected an ISO 8601 date-time with offset' }),
   'DateTime',
   'ISO 8601 date-time with a UTC offset or Z.',
 );
 
 /** Whether an event takes place as planned. */
-export const EventStatus = named(
+export const EventStatus = /* @__PURE__ */ named(
   z.enum(['scheduled', 'cancelled', 'postponed', 'rescheduled']),
   'EventStatus',
   'scheduled; cancelled (abgesagt); postponed (verschoben, new date open); rescheduled (auf neuen Termin verlegt).',
@@ -37,11 +37,11 @@ export const EVENT_CATEGORY_LABELS = {
 } as const satisfies Record<(typeof EVENT_CATEGORIES)[number], string>;
 
 /** An event category. */
-export const EventCategory = named(z.enum(EVENT_CATEGORIES), 'EventCategory', 'Event category code.');
+export const EventCategory = /* @__PURE__ */ named(z.enum(EVENT_CATEGORIES), 'EventCategory', 'Event category code.');
 export type EventCategory = z.infer<typeof EventCategory>;
 
 /** Where an event takes place. */
-export const Venue = named(
+export const Venue = /* @__PURE__ */ named(
   z.object({ name: text(200), address: z.nullable(Address), position: z.nullable(Position) }),
   'Venue',
   'The place of an event.',
@@ -51,7 +51,7 @@ export type Venue = z.infer<typeof Venue>;
 const RRULE_RE = /^(?:[A-Z]+=[A-Za-z0-9,:+-]+)(?:;[A-Z]+=[A-Za-z0-9,:+-]+)*$/;
 
 /** An RFC 5545 recurrence: the RRULE value and dates left out of the series. */
-export const Recurrence = named(
+export const Recurrence = /* @__PURE__ */ named(
   z.object({
     rrule: z.string().check(
       z.maxLength(500),
@@ -65,7 +65,8 @@ export const Recurrence = named(
 );
 export type Recurrence = z.infer<typeof Recurrence>;
 
-const eventFields = {
+/** The fields of an event, shared with the write schemas in input.ts. */
+export const eventFields = {
   title: text(300),
   summary: z.nullable(text(1000)),
   description: z.nullable(text(20000)),
@@ -108,7 +109,7 @@ function checkTiming(ctx: z.core.ParsePayload<Timing>): void {
 }
 
 /** An event of one or several alliances. */
-export const Event = named(
+export const Event = /* @__PURE__ */ named(
   z.object({
     id: Slug,
     ...eventFields,
@@ -119,49 +120,3 @@ export const Event = named(
 );
 export type Event = z.infer<typeof Event>;
 
-/** The body of `POST /v1/events`; the id is generated when left out. */
-export const EventInput = named(
-  z.strictObject({
-    id: z.optional(Slug),
-    title: eventFields.title,
-    summary: z.optional(eventFields.summary),
-    description: z.optional(eventFields.description),
-    start: eventFields.start,
-    end: z.optional(eventFields.end),
-    allDay: z.optional(eventFields.allDay),
-    venue: z.optional(eventFields.venue),
-    onlineUrl: z.optional(eventFields.onlineUrl),
-    status: z.optional(eventFields.status),
-    categories: z.optional(eventFields.categories),
-    alliances: eventFields.alliances.check(z.minLength(1, 'an event belongs to at least one alliance')),
-    organisers: z.optional(eventFields.organisers),
-    registrationUrl: z.optional(eventFields.registrationUrl),
-    recurrence: z.optional(eventFields.recurrence),
-  }),
-  'EventInput',
-  'A new event. Left-out fields default to null, [], false or "scheduled".',
-);
-export type EventInput = z.input<typeof EventInput>;
-
-/** The body of `PATCH /v1/events/{id}`. */
-export const EventPatch = named(
-  z.strictObject({
-    title: z.optional(eventFields.title),
-    summary: z.optional(eventFields.summary),
-    description: z.optional(eventFields.description),
-    start: z.optional(eventFields.start),
-    end: z.optional(eventFields.end),
-    allDay: z.optional(eventFields.allDay),
-    venue: z.optional(eventFields.venue),
-    onlineUrl: z.optional(eventFields.onlineUrl),
-    status: z.optional(eventFields.status),
-    categories: z.optional(eventFields.categories),
-    alliances: z.optional(eventFields.alliances.check(z.minLength(1))),
-    organisers: z.optional(eventFields.organisers),
-    registrationUrl: z.optional(eventFields.registrationUrl),
-    recurrence: z.optional(eventFields.recurrence),
-  }),
-  'EventPatch',
-  'Changes to an event; left-out fields stay, null clears. The result must still be a valid Event.',
-);
-export type EventPatch = z.infer<typeof EventPatch>;

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { named, Slug, text } from './common.js';
 
 /** A focus area (Handlungsschwerpunkt) as it appears inside an alliance. */
-export const FocusAreaRef = named(
+export const FocusAreaRef = /* @__PURE__ */ named(
   z.object({ slug: Slug, name: text(200) }),
   'FocusAreaRef',
   'A focus area (Handlungsschwerpunkt), e.g. "Übergang von der Schule in den Beruf".',
@@ -10,7 +10,7 @@ export const FocusAreaRef = named(
 export type FocusAreaRef = z.infer<typeof FocusAreaRef>;
 
 /** A focus area with the alliances that work on it, as listed by `GET /v1/focus-areas`. */
-export const FocusArea = named(
+export const FocusArea = /* @__PURE__ */ named(
   z.object({ slug: Slug, name: text(200), alliances: z.array(Slug) }),
   'FocusArea',
   'A focus area and the slugs of the alliances that name it.',
@@ -18,7 +18,7 @@ export const FocusArea = named(
 export type FocusArea = z.infer<typeof FocusArea>;
 
 /** A project or working group of an alliance. */
-export const ProjectGroup = named(
+export const ProjectGroup = /* @__PURE__ */ named(
   z.object({ name: text(200), description: z.nullable(text(2000)) }),
   'ProjectGroup',
   'A project group or working group of an alliance (Projektgruppe, Arbeitsgruppe).',

@@ -10,19 +10,21 @@ export { DatePrecision, parsePartialDate, PartialDate, partialDateRange } from '
 export { Person } from './person.js';
 export { FocusArea, FocusAreaRef, ProjectGroup } from './focus-area.js';
 export {
-  Member, Membership, MembershipInput, MembershipRole, Organisation, OrganisationInput,
-  OrganisationPatch, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, OrganisationType,
+  Member, Membership, MembershipRole, Organisation, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES,
+  OrganisationType,
 } from './organisation.js';
+export { EventInput, EventPatch, MembershipInput, OrganisationInput, OrganisationPatch } from './input.js';
 export { Alliance, AllianceKind, Coordinator } from './alliance.js';
 export {
-  DateTime, Event, EVENT_CATEGORIES, EVENT_CATEGORY_LABELS, EventCategory, EventInput,
-  EventPatch, EventStatus, Recurrence, Venue,
+  DateTime, Event, EVENT_CATEGORIES, EVENT_CATEGORY_LABELS, EventCategory, EventStatus, Recurrence,
+  Venue,
 } from './event.js';
 export { InvalidParam, Problem, PROBLEM_TYPES } from './problem.js';
 export {
-  AllianceFilters, AlliancePage, DEFAULT_LIMIT, EventFilters, EventPage, FocusAreaFilters,
-  FocusAreaPage, MAX_LIMIT, MemberFilters, MemberPage, OrganisationFilters, OrganisationPage,
-  page, Paging,
+  AlliancePage, DEFAULT_LIMIT, EventPage, FocusAreaPage, MAX_LIMIT, MemberPage, OrganisationPage, page,
 } from './list.js';
+export {
+  AllianceFilters, EventFilters, FocusAreaFilters, MemberFilters, OrganisationFilters, Paging,
+} from './filters.js';
 export { formatIssues } from './format-issues.js';
 

@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
 import { Alliance } from './alliance.js';
-import { Bundesland, named, Slug } from './common.js';
-import { DateTime, Event, EventCategory, EventStatus } from './event.js';
+import { named } from './common.js';
+import { Event } from './event.js';
 import { FocusArea } from './focus-area.js';
-import { Member, Organisation, OrganisationType } from './organisation.js';
-import { AllianceKind } from './alliance.js';
+import { Member, Organisation } from './organisation.js';
 
 /** The largest page a list endpoint returns. */
 export const MAX_LIMIT = 500;
@@ -20,64 +19,9 @@ export function page<T extends z.ZodMiniType>(item: T, id: string) {
   );
 }
 
-export const AlliancePage = page(Alliance, 'AlliancePage');
-export const MemberPage = page(Member, 'MemberPage');
-export const OrganisationPage = page(Organisation, 'OrganisationPage');
-export const EventPage = page(Event, 'EventPage');
-export const FocusAreaPage = page(FocusArea, 'FocusAreaPage');
+export const AlliancePage = /* @__PURE__ */ page(Alliance, 'AlliancePage');
+export const MemberPage = /* @__PURE__ */ page(Member, 'MemberPage');
+export const OrganisationPage = /* @__PURE__ */ page(Organisation, 'OrganisationPage');
+export const EventPage = /* @__PURE__ */ page(Event, 'EventPage');
+export const FocusAreaPage = /* @__PURE__ */ page(FocusArea, 'FocusAreaPage');
 
-const limit = z.optional(z.int().check(z.gte(1), z.lte(MAX_LIMIT)));
-const cursor = z.optional(z.string().check(z.minLength(1), z.maxLength(200)));
-const q = z.optional(z.string().check(z.minLength(1), z.maxLength(200)));
-const Day = z.iso.date({ error: 'expected a date (YYYY-MM-DD) or a date-time with offset' });
-const DayOrDateTime = z.union([Day, DateTime]);
-
-/** Paging parameters shared by every list. */
-export const Paging = { limit, cursor };
-
-/** Query of `GET /v1/alliances`. */
-export const AllianceFilters = z.strictObject({
-  state: z.optional(Bundesland),
-  kind: z.optional(AllianceKind),
-  /** Matches name and areas, case- and accent-insensitive. */
-  q,
-  ...Paging,
-});
-export type AllianceFilters = z.infer<typeof AllianceFilters>;
-
-/** Query of `GET /v1/alliances/{slug}/members`. */
-export const MemberFilters = z.strictObject({
-  type: z.optional(z.array(OrganisationType)),
-  /** Matches name, aliases and town. */
-  q,
-  ...Paging,
-});
-export type MemberFilters = z.infer<typeof MemberFilters>;
-
-/** Query of `GET /v1/organisations`. */
-export const OrganisationFilters = z.strictObject({
-  alliance: z.optional(Slug),
-  type: z.optional(z.array(OrganisationType)),
-  q,
-  ...Paging,
-});
-export type OrganisationFilters = z.infer<typeof OrganisationFilters>;
-
-/** Query of `GET /v1/events` and `GET /v1/events.ics`. */
-export const EventFilters = z.strictObject({
-  /** Events that end at or after this instant; a date means its start in Europe/Berlin. */
-  from: z.optional(DayOrDateTime),
-  /** Events that start before this instant; a date includes that whole day in Europe/Berlin. */
-  to: z.optional(DayOrDateTime),
-  alliance: z.optional(z.array(Slug).check(z.maxLength(50))),
-  category: z.optional(z.array(EventCategory)),
-  status: z.optional(z.array(EventStatus)),
-  /** Matches title, summary, description and venue. */
-  q,
-  ...Paging,
-});
-export type EventFilters = z.infer<typeof EventFilters>;
-
-/** Query of `GET /v1/focus-areas`. */
-export const FocusAreaFilters = z.strictObject({ ...Paging });
-export type FocusAreaFilters = z.infer<typeof FocusAreaFilters>;

@@ -4,7 +4,7 @@ import { apiRegistry } from './common.js';
 import * as allSchemas from './index.js';
 import {
   AllianceFilters, EventFilters, FocusAreaFilters, MemberFilters, OrganisationFilters,
-} from './list.js';
+} from './filters.js';
 
 type Json = Record<string, unknown>;
 

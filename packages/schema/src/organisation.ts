@@ -36,14 +36,15 @@ export const ORGANISATION_TYPE_LABELS = {
 } as const satisfies Record<(typeof ORGANISATION_TYPES)[number], string>;
 
 /** The type of an organisation, from a closed list. */
-export const OrganisationType = named(
+export const OrganisationType = /* @__PURE__ */ named(
   z.enum(ORGANISATION_TYPES),
   'OrganisationType',
   Object.entries(ORGANISATION_TYPE_LABELS).map(([k, v]) => `${k}: ${v}`).join('; '),
 );
 export type OrganisationType = z.infer<typeof OrganisationType>;
 
-const organisationFields = {
+/** The fields of an organisation, shared with the write schemas in input.ts. */
+export const organisationFields = {
   name: text(200),
   aliases: z.array(text(200)).check(z.maxLength(20)),
   type: OrganisationType,
@@ -53,7 +54,7 @@ const organisationFields = {
 };
 
 /** A member organisation: a district, a chamber, a school, a company … */
-export const Organisation = named(
+export const Organisation = /* @__PURE__ */ named(
   z.object({
     id: Slug,
     ...organisationFields,
@@ -65,39 +66,8 @@ export const Organisation = named(
 );
 export type Organisation = z.infer<typeof Organisation>;
 
-/** The body of `POST /v1/organisations`; `id` is derived from the name when left out. */
-export const OrganisationInput = named(
-  z.strictObject({
-    id: z.optional(Slug),
-    name: organisationFields.name,
-    aliases: z.optional(organisationFields.aliases),
-    type: OrganisationType,
-    address: z.optional(organisationFields.address),
-    position: z.optional(organisationFields.position),
-    website: z.optional(organisationFields.website),
-  }),
-  'OrganisationInput',
-  'A new organisation. Fields left out are stored as unknown (null).',
-);
-export type OrganisationInput = z.input<typeof OrganisationInput>;
-
-/** The body of `PATCH /v1/organisations/{id}`: any subset of the fields, `id` excluded. */
-export const OrganisationPatch = named(
-  z.strictObject({
-    name: z.optional(organisationFields.name),
-    aliases: z.optional(organisationFields.aliases),
-    type: z.optional(OrganisationType),
-    address: z.optional(organisationFields.address),
-    position: z.optional(organisationFields.position),
-    website: z.optional(organisationFields.website),
-  }),
-  'OrganisationPatch',
-  'Changes to an organisation; fields left out stay as they are, null clears a field.',
-);
-export type OrganisationPatch = z.infer<typeof OrganisationPatch>;
-
 /** The part an organisation plays in an alliance. */
-export const MembershipRole = named(
+export const MembershipRole = /* @__PURE__ */ named(
   z.enum(['founding', 'lead', 'member']),
   'MembershipRole',
   'founding: founding member; lead: leads or coordinates the alliance; member: member or partner.',
@@ -105,7 +75,7 @@ export const MembershipRole = named(
 export type MembershipRole = z.infer<typeof MembershipRole>;
 
 /** An organisation's membership in an alliance. */
-export const Membership = named(
+export const Membership = /* @__PURE__ */ named(
   z.object({
     alliance: Slug,
     organisation: Slug,
@@ -117,16 +87,8 @@ export const Membership = named(
 );
 export type Membership = z.infer<typeof Membership>;
 
-/** The body of `PUT /v1/alliances/{slug}/members/{id}`. */
-export const MembershipInput = named(
-  z.strictObject({ role: MembershipRole, since: z.optional(z.nullable(PartialDate)) }),
-  'MembershipInput',
-  'Creates or replaces a membership.',
-);
-export type MembershipInput = z.infer<typeof MembershipInput>;
-
 /** An item of `GET /v1/alliances/{slug}/members`: the organisation with its membership. */
-export const Member = named(
+export const Member = /* @__PURE__ */ named(
   z.object({
     ...Organisation.shape,
     membership: z.object({ role: MembershipRole, since: z.nullable(PartialDate) }),

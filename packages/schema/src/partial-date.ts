@@ -29,7 +29,7 @@ export function parsePartialDate(
  * A date known to the year (`2013`), the month (`2013-04`) or the day (`2013-04-12`). The sources
  * often give only a month ("gegründet im April 2013"); a partial date keeps exactly what is known.
  */
-export const PartialDate = named(
+export const PartialDate = /* @__PURE__ */ named(
   z.string().check(
     z.regex(PARTIAL_DATE_RE, { error: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD', abort: true }),
     z.refine((s) => parsePartialDate(s) !== null, 'expected a real calendar date'),

@@ -6,7 +6,7 @@ import { PartialDate } from './partial-date.js';
  * A person named in an alliance's published material, with the role they held. People are
  * personal data: the data set holds only what was published, and prefers role mailboxes.
  */
-export const Person = named(
+export const Person = /* @__PURE__ */ named(
   z.object({
     name: text(120),
     role: z.nullable(text(160)),

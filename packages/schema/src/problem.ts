@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { named } from './common.js';
 
 /** One thing wrong with a request: which parameter (query key, body path or header) and why. */
-export const InvalidParam = named(
+export const InvalidParam = /* @__PURE__ */ named(
   z.object({ parameter: z.string(), message: z.string() }),
   'InvalidParam',
   'A parameter that was rejected: a query key, a path segment or a JSON path into the body such as "venue.position.lat".',
@@ -10,7 +10,7 @@ export const InvalidParam = named(
 export type InvalidParam = z.infer<typeof InvalidParam>;
 
 /** RFC 9457 problem details, the body of every 4xx and 5xx answer. */
-export const Problem = named(
+export const Problem = /* @__PURE__ */ named(
   z.object({
     type: z.string(),
     title: z.string(),
