@@ -31,9 +31,11 @@ export interface ValidationIssue {
   message: string;
 }
 
-/** The HTTP method and URL of the request that failed (the URL without secrets). */
-interface RequestInfo {
+/** The HTTP method and URL of the request that failed, as the error constructors take them. */
+export interface FailedRequest {
+  /** The HTTP method, e.g. `GET`. */
   method: string;
+  /** The URL, without credentials or secret query parameters. */
   url: string;
 }
 
@@ -104,7 +106,7 @@ export class ApiError extends FkError {
   /** The HTTP method, e.g. `GET`. */
   readonly method: string;
 
-  constructor(message: string, init: RequestInfo & { status: number; problem: Problem | null }) {
+  constructor(message: string, init: FailedRequest & { status: number; problem: Problem | null }) {
     super(message);
     this.status = init.status;
     this.problem = init.problem;
@@ -152,7 +154,7 @@ export class ResponseValidationError extends FkError {
   /** The HTTP method. */
   readonly method: string;
 
-  constructor(message: string, init: RequestInfo & { status: number; issues: ValidationIssue[] }) {
+  constructor(message: string, init: FailedRequest & { status: number; issues: ValidationIssue[] }) {
     super(message);
     this.issues = init.issues;
     this.status = init.status;
@@ -177,7 +179,7 @@ export class NetworkError extends FkError {
   /** The HTTP method. */
   readonly method: string;
 
-  constructor(message: string, init: RequestInfo & { cause?: unknown }) {
+  constructor(message: string, init: FailedRequest & { cause?: unknown }) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.url = init.url;
     this.method = init.method;
@@ -204,7 +206,7 @@ export class TimeoutError extends FkError {
   /** The timeout that ran out, in milliseconds. */
   readonly timeout: number;
 
-  constructor(message: string, init: RequestInfo & { timeout: number }) {
+  constructor(message: string, init: FailedRequest & { timeout: number }) {
     super(message);
     this.url = init.url;
     this.method = init.method;

@@ -10,10 +10,6 @@ export class Lru<K, V> {
     this.#max = max;
   }
 
-  get size(): number {
-    return this.#map.size;
-  }
-
   get(key: K): V | undefined {
     const value = this.#map.get(key);
     if (value !== undefined) {
@@ -34,9 +30,5 @@ export class Lru<K, V> {
 
   delete(key: K): void {
     this.#map.delete(key);
-  }
-
-  clear(): void {
-    this.#map.clear();
   }
 }

@@ -36,12 +36,8 @@ export function redactJson<T>(value: T, secrets: readonly string[]): T {
  * literal secret anywhere.
  */
 export function redactUrl(url: string, secrets: readonly string[]): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return redactText(url, secrets);
-  }
+  // Always absolute: every URL the transport builds starts with the validated base URL.
+  const parsed = new URL(url);
   if (parsed.username) parsed.username = REDACTED;
   if (parsed.password) parsed.password = REDACTED;
   for (const key of [...parsed.searchParams.keys()]) {

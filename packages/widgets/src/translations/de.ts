@@ -63,6 +63,7 @@ export const de = {
     email: 'E-Mail',
     phone: 'Telefon',
     since: (date) => `seit ${date}`,
+    until: (date) => `bis ${date}`,
     membershipFee: 'Die Mitgliedschaft ist beitragspflichtig.',
     websiteOf: (name) => `Website von ${name}`,
   },

@@ -63,6 +63,7 @@ export const en = {
     email: 'Email',
     phone: 'Phone',
     since: (date) => `since ${date}`,
+    until: (date) => `until ${date}`,
     membershipFee: 'Membership is subject to a fee.',
     websiteOf: (name) => `Website of ${name}`,
   },

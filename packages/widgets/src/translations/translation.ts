@@ -60,6 +60,7 @@ export interface Translation {
     email: string;
     phone: string;
     since: (date: string) => string;
+    until: (date: string) => string;
     membershipFee: string;
     websiteOf: (name: string) => string;
   };

@@ -1,0 +1,140 @@
+/**
+ * The one module that talks to `@fachkraefte/sdk`. Widgets ask for data through {@link dataFor};
+ * if the SDK's API changes, only this file changes.
+ *
+ * One SDK client per API base, so that several widgets on one page share connections and the
+ * SDK's cache. On top of it, identical requests in flight are shared, and answers are reused for a
+ * short time: three widgets asking for the same alliance cause one request.
+ */
+import {
+  createClient,
+  isApiError,
+  isNetworkError,
+  isNotFoundError,
+  isResponseValidationError,
+  isTimeoutError,
+} from '@fachkraefte/sdk';
+import type { Alliance, Member } from '@fachkraefte/schema';
+import type { FkErrorDetail } from '../events/fk-error.js';
+
+/** The largest page the API serves; the widgets always read whole lists. */
+const PAGE = 500;
+/** How long an answer is reused without asking the server again. */
+const FRESH_MS = 60_000;
+
+/** The data one widget needs, whatever SDK version sits below. */
+export interface WidgetData {
+  /** Every alliance, all pages. */
+  alliances(options: LoadOptions): Promise<Alliance[]>;
+  /** One alliance. */
+  alliance(slug: string, options: LoadOptions): Promise<Alliance>;
+  /** Every named member of an alliance, all pages. */
+  members(slug: string, options: LoadOptions): Promise<Member[]>;
+}
+
+/** Options of every load. */
+export interface LoadOptions {
+  /** Aborts this caller's wait; a request shared with other widgets keeps running for them. */
+  signal?: AbortSignal;
+  /** Skip the short-lived cache (a refresh or a retry). */
+  fresh?: boolean;
+}
+
+const registry = new Map<string, WidgetData>();
+
+/** The shared data access for an absolute API base URL. */
+export function dataFor(apiBase: string): WidgetData {
+  let data = registry.get(apiBase);
+  if (!data) {
+    data = createWidgetData(apiBase);
+    registry.set(apiBase, data);
+  }
+  return data;
+}
+
+function createWidgetData(baseUrl: string): WidgetData {
+  // Retries are the SDK's (it honours Retry-After); a widget must not wait forever, hence the timeout.
+  const client = createClient({ baseUrl, timeout: 15_000 });
+  const cache = new Map<string, { at: number; promise: Promise<unknown> }>();
+
+  function shared<T>(key: string, options: LoadOptions, load: () => Promise<T>): Promise<T> {
+    const hit = cache.get(key);
+    const now = Date.now();
+    let promise: Promise<T>;
+    if (hit && (!options.fresh || hit.at === -1) && (hit.at === -1 || now - hit.at < FRESH_MS)) {
+      promise = hit.promise as Promise<T>;
+    } else {
+      // at === -1 marks a request in flight: a refresh joins it instead of starting another.
+      const entry = { at: -1, promise: undefined as unknown as Promise<unknown> };
+      promise = load().then(
+        (value) => {
+          entry.at = Date.now();
+          return value;
+        },
+        (error: unknown) => {
+          // Failures are never cached: the next attempt asks again.
+          if (cache.get(key) === entry) cache.delete(key);
+          throw error;
+        },
+      );
+      entry.promise = promise;
+      cache.set(key, entry);
+    }
+    return untilAborted(promise, options.signal);
+  }
+
+  return {
+    alliances: (options) =>
+      shared('alliances', options, async () => {
+        const all: Alliance[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await client.alliances.list({ limit: PAGE, ...(cursor ? { cursor } : {}) });
+          all.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return all;
+      }),
+    alliance: (slug, options) => shared(`alliance:${slug}`, options, () => client.alliances.get(slug)),
+    members: (slug, options) =>
+      shared(`members:${slug}`, options, async () => {
+        const all: Member[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await client.alliances.members(slug, { limit: PAGE, ...(cursor ? { cursor } : {}) });
+          all.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return all;
+      }),
+  };
+}
+
+/** Resolves like `promise`, or rejects with an AbortError as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new DOMException('Aborted', 'AbortError'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('Aborted', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** True for the error a caller's own abort produces; such errors are not failures to show. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** Turns anything thrown while loading into the detail of an `fk-error` event. */
+export function describeError(error: unknown): FkErrorDetail {
+  const message = error instanceof Error ? error.message : String(error);
+  if (isNotFoundError(error)) return { code: 'not-found', status: 404, message, cause: error };
+  if (isApiError(error)) return { code: 'http', status: error.status, message, cause: error };
+  if (isTimeoutError(error)) return { code: 'timeout', status: null, message, cause: error };
+  if (isNetworkError(error)) return { code: 'network', status: null, message, cause: error };
+  if (isResponseValidationError(error)) {
+    return { code: 'invalid-response', status: (error as { status?: number }).status ?? null, message, cause: error };
+  }
+  return { code: 'unknown', status: null, message, cause: error };
+}

@@ -1,0 +1,165 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { fkErrorEvent, type FkErrorDetail } from '../events/fk-error.js';
+import { LOCALES, type Locale, type Translation } from '../translations/index.js';
+import { resolveApiBase, resolveLocale, THEMES, type ApiBase } from './config.js';
+
+/** A problem with the element's attributes, shown in the widget instead of a blank box. */
+export interface ConfigProblem {
+  attribute: string;
+  message: string;
+}
+
+/**
+ * What every `fk-*` widget shares: configuration from attributes (`api`, `lang`, `theme`) with the
+ * page-wide `<meta name="fachkraefte:api">` as default, the translation, typed `fk-error` events,
+ * and an error boundary — nothing a widget does may throw into the host page.
+ */
+export class FkElement extends LitElement {
+  /**
+   * Base URL of the Fachkräfte API, e.g. `https://daten.example.de/v1` or `/v1`. Falls back to
+   * `<meta name="fachkraefte:api" content="…">`.
+   */
+  @property({ reflect: false }) accessor api: string | undefined = undefined;
+
+  /**
+   * Language of the widget: `de` (default) or `en`. Without it the page's language applies.
+   */
+  @property() override accessor lang = '';
+
+  /** Colour scheme: `auto` (follows the visitor's system, default), `light` or `dark`. */
+  @property({ reflect: true }) accessor theme: 'auto' | 'light' | 'dark' = 'auto';
+
+  /** The last failure a render itself caused (a bug); shown instead of the widget. */
+  private crashed: unknown = null;
+  private readonly warnedAttributes = new Set<string>();
+
+  /** The active locale. */
+  protected get locale(): Locale {
+    return resolveLocale(this, this.lang).locale;
+  }
+
+  /** The active translation. */
+  protected get t(): Translation {
+    return LOCALES[this.locale];
+  }
+
+  /** The API base, resolved from the attribute or the page-wide meta element. */
+  protected get apiBase(): ApiBase {
+    return resolveApiBase(this.api);
+  }
+
+  /**
+   * Attribute problems of this widget; a subclass adds its own to `super.configProblems()`.
+   * Each problem is warned about once on the console, naming the attribute.
+   */
+  protected configProblems(): ConfigProblem[] {
+    const problems: ConfigProblem[] = [];
+    const api = this.apiBase;
+    if (!api.ok) {
+      problems.push({
+        attribute: 'api',
+        message:
+          api.reason === 'missing'
+            ? 'no API base: set the "api" attribute or <meta name="fachkraefte:api" content="…">'
+            : `"${api.value ?? ''}" is not an http(s) URL`,
+      });
+    }
+    const locale = resolveLocale(this, this.lang);
+    if (locale.unknown) {
+      // A language we do not ship is not fatal: German is shown, and the console says why.
+      this.warnOnce('lang', `"${locale.unknown}" is not a supported language (de, en); showing German`);
+    }
+    if (!(THEMES as readonly string[]).includes(this.theme)) {
+      this.warnOnce('theme', `"${this.theme}" is not one of ${THEMES.join(', ')}; using auto`);
+    }
+    return problems;
+  }
+
+  /** Warns once per attribute and value, naming the element and the attribute. */
+  protected warnOnce(attribute: string, message: string): void {
+    const key = `${attribute}\n${message}`;
+    if (this.warnedAttributes.has(key)) return;
+    this.warnedAttributes.add(key);
+    console.warn(`[fachkraefte] <${this.localName}> attribute "${attribute}": ${message}`);
+  }
+
+  /** Dispatches a typed `fk-error` event; never throws, whatever a listener does. */
+  protected reportError(detail: FkErrorDetail): void {
+    try {
+      this.dispatchEvent(fkErrorEvent(detail));
+    } catch {
+      // A throwing listener belongs to the host page; it must not break the widget.
+    }
+  }
+
+  /** The translated sentence for a failure. */
+  protected errorText(detail: FkErrorDetail): string {
+    const e = this.t.errors;
+    switch (detail.code) {
+      case 'config':
+        return detail.attribute === 'api' ? e.missingApi : e.config;
+      case 'network':
+        return e.network;
+      case 'timeout':
+        return e.timeout;
+      case 'not-found':
+        return e.notFound;
+      case 'http':
+        return e.server(detail.status ?? 500);
+      case 'invalid-response':
+        return e.invalidResponse;
+      default:
+        return e.unknown;
+    }
+  }
+
+  /** The shared error box: the failure in plain words and, when given, a retry button. */
+  protected renderError(detail: FkErrorDetail, retry?: () => void): TemplateResult {
+    return html`<div class="error" role="alert" part="error" tabindex="-1">
+      <p>${this.errorText(detail)}</p>
+      ${detail.code === 'config' ? html`<p class="muted"><code>${detail.attribute}</code>: ${detail.message}</p>` : nothing}
+      ${retry ? html`<button type="button" class="btn" part="retry-button" @click=${retry}>${this.t.retry}</button>` : nothing}
+    </div>`;
+  }
+
+  /**
+   * The error boundary: a failure while rendering is caught, reported as `fk-error` and shown,
+   * instead of escaping as an unhandled rejection into the host page.
+   */
+  protected override update(changed: PropertyValues): void {
+    try {
+      super.update(changed);
+    } catch (error) {
+      if (this.crashed) return; // the fallback itself failed: stay quiet rather than loop
+      this.crashed = error;
+      this.reportError({ code: 'unknown', status: null, message: error instanceof Error ? error.message : String(error), cause: error });
+      try {
+        super.update(new Map());
+      } catch {
+        // Nothing more to do: never rethrow into the page.
+      }
+    }
+  }
+
+  /** Subclasses implement {@link renderWidget}; `render` adds the shared guards. */
+  protected override render(): unknown {
+    if (this.crashed) {
+      return html`<div class="root">${this.renderError({ code: 'unknown', status: null, message: '' })}</div>`;
+    }
+    const problems = this.configProblems();
+    if (problems.length > 0) {
+      for (const p of problems) this.warnOnce(p.attribute, p.message);
+      const first = problems[0]!;
+      return html`<div class="root" lang=${this.locale}>
+        ${this.renderError({ code: 'config', status: null, message: first.message, attribute: first.attribute })}
+      </div>`;
+    }
+    return this.renderWidget();
+  }
+
+  /** The widget's own markup, rendered once the configuration is valid. */
+  protected renderWidget(): unknown {
+    return nothing;
+  }
+}

@@ -1,0 +1,76 @@
+import { expect } from '@open-wc/testing';
+import { resolveApiBase, matchLocale } from './config.js';
+import { defineElement } from './define.js';
+import { formatPartialDate } from './format.js';
+import { serializeJsonLd } from './json-ld.js';
+import { mailtoHref, safeHttpUrl, telHref } from './safe-url.js';
+import { buildIndex, fold, search } from './search.js';
+import { readHash } from '../components/alliance-directory/hash-state.js';
+
+describe('internal helpers', () => {
+  it('safeHttpUrl accepts http(s) only', () => {
+    expect(safeHttpUrl('https://www.loerrach-landkreis.de/')).to.equal('https://www.loerrach-landkreis.de/');
+    for (const bad of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'data:text/html,<b>', '/relative', 'vbscript:x', '', null]) {
+      expect(safeHttpUrl(bad), String(bad)).to.equal(null);
+    }
+    expect(mailtoHref('a@b.de?cc=x@y.de')).to.equal(null);
+    expect(mailtoHref('edmund.rohde@arl-lw.niedersachsen.de')).to.equal('mailto:edmund.rohde@arl-lw.niedersachsen.de');
+    expect(telHref('+49 (0)7621 410-0')).to.equal('tel:+49076214100');
+    expect(telHref('javascript:1')).to.equal(null);
+  });
+
+  it('formats partial dates as given', () => {
+    expect(formatPartialDate('2013', 'de-DE')).to.equal('2013');
+    expect(formatPartialDate('2013-04', 'de-DE')).to.equal('April 2013');
+    expect(formatPartialDate('2016-11-30', 'de-DE')).to.equal('30. November 2016');
+    expect(formatPartialDate('2016-11-30', 'en-GB')).to.equal('30 November 2016');
+    expect(formatPartialDate('kein Datum', 'de-DE')).to.equal('kein Datum');
+  });
+
+  it('searches accent- and case-insensitively, every word', () => {
+    expect(fold('Lörrach Straße')).to.equal('lorrach strasse');
+    const index = buildIndex(['Landkreis Lörrach', 'Landkreis Waldshut', 'IHK Hochrhein-Bodensee'], (s) => [s]);
+    expect(search(index, 'LORR')).to.deep.equal(['Landkreis Lörrach']);
+    expect(search(index, 'landkreis wald')).to.deep.equal(['Landkreis Waldshut']);
+    expect(search(index, '  ')).to.have.length(3);
+  });
+
+  it('resolves the API base from the attribute, else the meta element', () => {
+    expect(resolveApiBase('https://daten.example.de/v1/')).to.deep.equal({ ok: true, url: 'https://daten.example.de/v1' });
+    expect(resolveApiBase('/v1')).to.deep.equal({ ok: true, url: `${location.origin}/v1` });
+    expect(resolveApiBase('ftp://x')).to.deep.include({ ok: false, reason: 'invalid' });
+    expect(resolveApiBase('')).to.deep.include({ ok: false, reason: 'missing' });
+    expect(matchLocale('de-AT')).to.equal('de');
+    expect(matchLocale('EN_gb')).to.equal('en');
+    expect(matchLocale('fr')).to.equal(null);
+  });
+
+  it('escapes JSON-LD so data cannot close the script block', () => {
+    const out = serializeJsonLd({ name: '</script><script>alert(1)</script>&' });
+    expect(out).to.not.match(/[<>&]/);
+    expect(JSON.parse(out).name).to.equal('</script><script>alert(1)</script>&');
+  });
+
+  it('reads the hash state and ignores plain anchors and bad slugs', () => {
+    expect(readHash('#kontakt')).to.deep.equal({ alliance: null, q: '', state: '', kind: '' });
+    expect(readHash('#fk-alliance=fachkraefteallianz-suedwest&fk-q=ihk').alliance).to.equal('fachkraefteallianz-suedwest');
+    expect(readHash('#fk-alliance=<script>').alliance).to.equal(null);
+  });
+
+  it('defines a tag once, never throws, and warns once for a second class', () => {
+    const warn = console.warn;
+    const warnings: unknown[][] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      class A extends HTMLElement {}
+      class B extends HTMLElement {}
+      defineElement('fk-test-define', A);
+      expect(() => defineElement('fk-test-define', B)).to.not.throw();
+      expect(() => defineElement('fk-test-define', B)).to.not.throw();
+      expect(customElements.get('fk-test-define')).to.equal(A);
+      expect(warnings).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});

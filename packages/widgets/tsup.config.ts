@@ -1,0 +1,56 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { defineConfig, type Options } from 'tsup';
+import { preset } from '../../tsup.preset.mjs';
+
+// Workspace packages resolve to their TypeScript sources, Lit to its production build.
+const conditions = ['@fachkraefte/source', 'production'];
+
+/**
+ * The elements, by file name in the CDN folder and in dist/: every folder of src/components with a
+ * registering `<name>.ts`, so that a new widget needs no change here.
+ */
+const names = readdirSync('src/components').filter((n) => existsSync(`src/components/${n}/${n}.ts`));
+const elements = Object.fromEntries(names.map((n) => [n, `src/components/${n}/${n}.ts`]));
+const components = Object.fromEntries(names.map((n) => [`${n}.component`, `src/components/${n}/${n}.component.ts`]));
+
+export default defineConfig([
+  // npm: ESM per element; dependencies stay external so an app bundles one Lit and one SDK.
+  {
+    ...(preset() as Options),
+    entry: {
+      index: 'src/index.ts',
+      ...elements,
+      ...components,
+    },
+    format: ['esm'],
+    outDir: 'dist',
+    clean: false,
+    // Shared modules (base class, SDK adapter) become chunks: registering and non-registering
+    // entries must share one class, not carry a copy each.
+    splitting: true,
+    dts: true,
+    esbuildOptions(options) {
+      options.conditions = conditions;
+    },
+  },
+  // CDN: self-hostable folder, everything bundled, shared chunks between the elements.
+  {
+    entry: { fk: 'src/autoloader.ts', ...elements },
+    format: ['esm'],
+    outDir: 'dist/cdn',
+    target: 'es2022',
+    platform: 'browser',
+    clean: false,
+    splitting: true,
+    minify: true,
+    treeshake: true,
+    sourcemap: false,
+    dts: false,
+    noExternal: [/.*/],
+    esbuildOptions(options) {
+      options.conditions = conditions;
+      options.chunkNames = 'chunks/[name]-[hash]';
+      options.legalComments = 'none';
+    },
+  },
+]);
