@@ -8,7 +8,6 @@ import { Person } from './person.js';
 export const AllianceKind = /* @__PURE__ */ named(
   z.enum(['state', 'regional', 'district', 'network']),
   'AllianceKind',
-  'state: state-wide alliance; regional: several districts; district: one Landkreis; network: a looser network.',
 );
 export type AllianceKind = z.infer<typeof AllianceKind>;
 
@@ -20,7 +19,6 @@ export const Coordinator = /* @__PURE__ */ named(
     people: z.array(Person),
   }),
   'Coordinator',
-  'The coordinating office of an alliance.',
 );
 export type Coordinator = z.infer<typeof Coordinator>;
 
@@ -51,6 +49,5 @@ export const Alliance = /* @__PURE__ */ named(
     fictitious: z.boolean(),
   }),
   'Alliance',
-  'A regional skilled-worker alliance. Null where the sources leave a fact open.',
 );
 export type Alliance = z.infer<typeof Alliance>;

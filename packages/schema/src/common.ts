@@ -7,9 +7,13 @@ import * as z from 'zod/mini';
  */
 export const apiRegistry = z.registry<{ id: string; title?: string; description?: string }>();
 
-/** Adds a schema to {@link apiRegistry} under `id` and returns it unchanged. */
-export function named<T extends z.ZodMiniType>(schema: T, id: string, description: string): T {
-  apiRegistry.add(schema, { id, description });
+/**
+ * Adds a schema to {@link apiRegistry} under `id` and returns it unchanged. Only the id: the
+ * descriptions of the OpenAPI document live in openapi.ts, which alone needs them, so that they
+ * do not ship in every browser bundle that validates with these schemas.
+ */
+export function named<T extends z.ZodMiniType>(schema: T, id: string): T {
+  apiRegistry.add(schema, { id });
   return schema;
 }
 
@@ -23,7 +27,6 @@ export const Slug = /* @__PURE__ */ named(
     z.regex(SLUG_RE, 'expected a slug: lower-case letters, digits and single hyphens'),
   ),
   'Slug',
-  'URL-safe identifier (lower-case ASCII letters, digits, single hyphens).',
 );
 
 /** A non-empty, trimmed line of text of at most `max` characters. */
@@ -47,14 +50,12 @@ export const HttpUrl = /* @__PURE__ */ named(
     error: 'expected an absolute http(s) URL',
   }).check(z.maxLength(2000)),
   'HttpUrl',
-  'Absolute http: or https: URL.',
 );
 
 /** An e-mail address. */
 export const Email = /* @__PURE__ */ named(
   z.email({ error: 'expected an e-mail address' }).check(z.maxLength(254)),
   'Email',
-  'E-mail address.',
 );
 
 /** A phone number as printed (digits, spaces, `+ - / ( )`). */
@@ -64,7 +65,6 @@ export const Phone = /* @__PURE__ */ named(
     z.regex(/^\+?[0-9][0-9 ()/-]{2,38}$/, 'expected a phone number (digits, spaces, + - / ( ))'),
   ),
   'Phone',
-  'Phone number as published, e.g. "05121-9129833".',
 );
 
 /** The 16 German states as ISO 3166-2 codes. */
@@ -74,7 +74,7 @@ export const BUNDESLAENDER = [
 ] as const;
 
 /** A German state (Bundesland) as ISO 3166-2 code, e.g. `DE-BW`. */
-export const Bundesland = /* @__PURE__ */ named(z.enum(BUNDESLAENDER), 'Bundesland', 'German state as ISO 3166-2 code.');
+export const Bundesland = /* @__PURE__ */ named(z.enum(BUNDESLAENDER), 'Bundesland');
 export type Bundesland = z.infer<typeof Bundesland>;
 
 /** A WGS 84 position. */
@@ -84,7 +84,6 @@ export const Position = /* @__PURE__ */ named(
     lon: z.number().check(z.gte(-180), z.lte(180)),
   }),
   'Position',
-  'WGS 84 position in decimal degrees.',
 );
 export type Position = z.infer<typeof Position>;
 
@@ -97,6 +96,5 @@ export const Address = /* @__PURE__ */ named(
     countryCode: z.literal('DE'),
   }),
   'Address',
-  'Postal address in Germany.',
 );
 export type Address = z.infer<typeof Address>;

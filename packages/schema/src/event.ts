@@ -6,14 +6,12 @@ import { parsePartialDate, PartialDate } from './partial-date.js';
 export const DateTime = /* @__PURE__ */ named(
   z.iso.datetime({ offset: true, local: false, error: 'expected an ISO 8601 date-time with offset' }),
   'DateTime',
-  'ISO 8601 date-time with a UTC offset or Z.',
 );
 
 /** Whether an event takes place as planned. */
 export const EventStatus = /* @__PURE__ */ named(
   z.enum(['scheduled', 'cancelled', 'postponed', 'rescheduled']),
   'EventStatus',
-  'scheduled; cancelled (abgesagt); postponed (verschoben, new date open); rescheduled (auf neuen Termin verlegt).',
 );
 export type EventStatus = z.infer<typeof EventStatus>;
 
@@ -37,14 +35,13 @@ export const EVENT_CATEGORY_LABELS = {
 } as const satisfies Record<(typeof EVENT_CATEGORIES)[number], string>;
 
 /** An event category. */
-export const EventCategory = /* @__PURE__ */ named(z.enum(EVENT_CATEGORIES), 'EventCategory', 'Event category code.');
+export const EventCategory = /* @__PURE__ */ named(z.enum(EVENT_CATEGORIES), 'EventCategory');
 export type EventCategory = z.infer<typeof EventCategory>;
 
 /** Where an event takes place. */
 export const Venue = /* @__PURE__ */ named(
   z.object({ name: text(200), address: z.nullable(Address), position: z.nullable(Position) }),
   'Venue',
-  'The place of an event.',
 );
 export type Venue = z.infer<typeof Venue>;
 
@@ -61,7 +58,6 @@ export const Recurrence = /* @__PURE__ */ named(
     exdates: z.array(z.union([DateTime, z.iso.date()])).check(z.maxLength(500)),
   }),
   'Recurrence',
-  'RFC 5545 recurrence rule (RRULE value) and excluded start dates (EXDATE).',
 );
 export type Recurrence = z.infer<typeof Recurrence>;
 
@@ -116,7 +112,6 @@ export const Event = /* @__PURE__ */ named(
     fictitious: z.boolean(),
   }).check(checkTiming),
   'Event',
-  'An event. All-day events carry dates (last day inclusive); timed events ISO date-times with offset, shown in Europe/Berlin.',
 );
 export type Event = z.infer<typeof Event>;
 

@@ -5,7 +5,6 @@ import { named, Slug, text } from './common.js';
 export const FocusAreaRef = /* @__PURE__ */ named(
   z.object({ slug: Slug, name: text(200) }),
   'FocusAreaRef',
-  'A focus area (Handlungsschwerpunkt), e.g. "Übergang von der Schule in den Beruf".',
 );
 export type FocusAreaRef = z.infer<typeof FocusAreaRef>;
 
@@ -13,7 +12,6 @@ export type FocusAreaRef = z.infer<typeof FocusAreaRef>;
 export const FocusArea = /* @__PURE__ */ named(
   z.object({ slug: Slug, name: text(200), alliances: z.array(Slug) }),
   'FocusArea',
-  'A focus area and the slugs of the alliances that name it.',
 );
 export type FocusArea = z.infer<typeof FocusArea>;
 
@@ -21,6 +19,5 @@ export type FocusArea = z.infer<typeof FocusArea>;
 export const ProjectGroup = /* @__PURE__ */ named(
   z.object({ name: text(200), description: z.nullable(text(2000)) }),
   'ProjectGroup',
-  'A project group or working group of an alliance (Projektgruppe, Arbeitsgruppe).',
 );
 export type ProjectGroup = z.infer<typeof ProjectGroup>;

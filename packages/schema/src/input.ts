@@ -18,7 +18,6 @@ export const OrganisationInput = /* @__PURE__ */ named(
     website: z.optional(organisationFields.website),
   }),
   'OrganisationInput',
-  'A new organisation. Fields left out are stored as unknown (null).',
 );
 export type OrganisationInput = z.input<typeof OrganisationInput>;
 
@@ -33,7 +32,6 @@ export const OrganisationPatch = /* @__PURE__ */ named(
     website: z.optional(organisationFields.website),
   }),
   'OrganisationPatch',
-  'Changes to an organisation; fields left out stay as they are, null clears a field.',
 );
 export type OrganisationPatch = z.infer<typeof OrganisationPatch>;
 
@@ -41,7 +39,6 @@ export type OrganisationPatch = z.infer<typeof OrganisationPatch>;
 export const MembershipInput = /* @__PURE__ */ named(
   z.strictObject({ role: MembershipRole, since: z.optional(z.nullable(PartialDate)) }),
   'MembershipInput',
-  'Creates or replaces a membership.',
 );
 export type MembershipInput = z.infer<typeof MembershipInput>;
 
@@ -65,7 +62,6 @@ export const EventInput = /* @__PURE__ */ named(
     recurrence: z.optional(eventFields.recurrence),
   }),
   'EventInput',
-  'A new event. Left-out fields default to null, [], false or "scheduled".',
 );
 export type EventInput = z.input<typeof EventInput>;
 
@@ -88,6 +84,5 @@ export const EventPatch = /* @__PURE__ */ named(
     recurrence: z.optional(eventFields.recurrence),
   }),
   'EventPatch',
-  'Changes to an event; left-out fields stay, null clears. The result must still be a valid Event.',
 );
 export type EventPatch = z.infer<typeof EventPatch>;

@@ -15,7 +15,6 @@ export function page<T extends z.ZodMiniType>(item: T, id: string) {
   return named(
     z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) }),
     id,
-    'A page of results. Pass nextCursor as `cursor` to get the next page; null on the last page.',
   );
 }
 

@@ -19,6 +19,14 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('describes every schema component (the texts live in openapi.ts, not in the browser bundles)', () => {
+    const schemas = doc.components.schemas as Record<string, { description?: string }>;
+    const undescribed = Object.keys(schemas).filter((id) => !schemas[id]!.description);
+    expect(undescribed).toEqual([]);
+    expect(schemas.Alliance!.description).toMatch(/skilled-worker alliance/);
+    expect(schemas.OrganisationType!.description).toContain('ihk: IHK');
+  });
+
   it('derives the query parameters from the filter schemas', () => {
     const names = doc.paths['/v1/events']!.get!.parameters!.map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['from', 'to', 'alliance', 'category', 'status', 'q', 'limit', 'cursor']));

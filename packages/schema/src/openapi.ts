@@ -5,8 +5,65 @@ import * as allSchemas from './index.js';
 import {
   AllianceFilters, EventFilters, FocusAreaFilters, MemberFilters, OrganisationFilters,
 } from './filters.js';
+import { ORGANISATION_TYPE_LABELS } from './organisation.js';
 
 type Json = Record<string, unknown>;
+
+const PAGE_DESCRIPTION = 'A page of results. Pass nextCursor as `cursor` to get the next page; null on the last page.';
+
+/**
+ * The description of every named schema, by id. They live here and not next to the schemas:
+ * only this document needs them, and the schemas also ship to browsers (the SDK, the widgets),
+ * where these texts were more than a kilobyte of dead weight.
+ */
+const DESCRIPTIONS: Readonly<Record<string, string>> = {
+  Slug: 'URL-safe identifier (lower-case ASCII letters, digits, single hyphens).',
+  HttpUrl: 'Absolute http: or https: URL.',
+  Email: 'E-mail address.',
+  Phone: 'Phone number as published, e.g. "05121-9129833".',
+  Bundesland: 'German state as ISO 3166-2 code.',
+  Position: 'WGS 84 position in decimal degrees.',
+  Address: 'Postal address in Germany.',
+  PartialDate: 'A date known to the year (2013), month (2013-04) or day (2013-04-12).',
+  Person: 'A person with a published role (contact, patron, coordinator). Null where the sources say nothing.',
+  FocusAreaRef: 'A focus area (Handlungsschwerpunkt), e.g. "Übergang von der Schule in den Beruf".',
+  FocusArea: 'A focus area and the slugs of the alliances that name it.',
+  ProjectGroup: 'A project group or working group of an alliance (Projektgruppe, Arbeitsgruppe).',
+  AllianceKind: 'state: state-wide alliance; regional: several districts; district: one Landkreis; network: a looser network.',
+  Coordinator: 'The coordinating office of an alliance.',
+  Alliance: 'A regional skilled-worker alliance. Null where the sources leave a fact open.',
+  OrganisationType: Object.entries(ORGANISATION_TYPE_LABELS).map(([k, v]) => `${k}: ${v}`).join('; '),
+  Organisation: 'An organisation that plays a part in one or several alliances.',
+  MembershipRole: 'founding: founding member; lead: leads or coordinates the alliance; member: member or partner.',
+  Membership: 'An organisation\'s membership in an alliance.',
+  Member: 'An organisation together with its role in the alliance and the date it joined.',
+  DateTime: 'ISO 8601 date-time with a UTC offset or Z.',
+  EventStatus: 'scheduled; cancelled (abgesagt); postponed (verschoben, new date open); rescheduled (auf neuen Termin verlegt).',
+  EventCategory: 'Event category code.',
+  Venue: 'The place of an event.',
+  Recurrence: 'RFC 5545 recurrence rule (RRULE value) and excluded start dates (EXDATE).',
+  Event: 'An event. All-day events carry dates (last day inclusive); timed events ISO date-times with offset, shown in Europe/Berlin.',
+  OrganisationInput: 'A new organisation. Fields left out are stored as unknown (null).',
+  OrganisationPatch: 'Changes to an organisation; fields left out stay as they are, null clears a field.',
+  MembershipInput: 'Creates or replaces a membership.',
+  EventInput: 'A new event. Left-out fields default to null, [], false or "scheduled".',
+  EventPatch: 'Changes to an event; left-out fields stay, null clears. The result must still be a valid Event.',
+  InvalidParam: 'A parameter that was rejected: a query key, a path segment or a JSON path into the body such as "venue.position.lat".',
+  Problem: 'RFC 9457 problem details (application/problem+json).',
+  AlliancePage: PAGE_DESCRIPTION,
+  MemberPage: PAGE_DESCRIPTION,
+  OrganisationPage: PAGE_DESCRIPTION,
+  EventPage: PAGE_DESCRIPTION,
+  FocusAreaPage: PAGE_DESCRIPTION,
+};
+
+/** The description of the schema registered as `id`; a page made with `page()` elsewhere gets the page text. */
+function describeSchema(id: string): string {
+  const description = DESCRIPTIONS[id] ?? (id.endsWith('Page') ? PAGE_DESCRIPTION : undefined);
+  // A schema without a description would slip into the document undocumented: fail loudly instead.
+  if (description === undefined) throw new Error(`openapi.ts: no description for the schema "${id}"; add one to DESCRIPTIONS`);
+  return description;
+}
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
@@ -95,9 +152,10 @@ export function createOpenApiDocument(options: { serverUrl?: string; version?: s
     unrepresentable: 'any',
     uri: (id) => `#/components/schemas/${id}`,
   }) as { schemas: Record<string, Json> };
-  for (const schema of Object.values(schemas)) {
+  for (const [id, schema] of Object.entries(schemas)) {
     delete schema.$schema;
     delete schema.$id;
+    schema.description = describeSchema(id);
   }
   const slug = pathParam('slug', 'The alliance slug, e.g. fachkraefteallianz-suedwest.');
   const orgId = pathParam('id', 'The organisation id.');

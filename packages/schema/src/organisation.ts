@@ -39,7 +39,6 @@ export const ORGANISATION_TYPE_LABELS = {
 export const OrganisationType = /* @__PURE__ */ named(
   z.enum(ORGANISATION_TYPES),
   'OrganisationType',
-  Object.entries(ORGANISATION_TYPE_LABELS).map(([k, v]) => `${k}: ${v}`).join('; '),
 );
 export type OrganisationType = z.infer<typeof OrganisationType>;
 
@@ -62,7 +61,6 @@ export const Organisation = /* @__PURE__ */ named(
     fictitious: z.boolean(),
   }),
   'Organisation',
-  'An organisation that plays a part in one or several alliances.',
 );
 export type Organisation = z.infer<typeof Organisation>;
 
@@ -70,7 +68,6 @@ export type Organisation = z.infer<typeof Organisation>;
 export const MembershipRole = /* @__PURE__ */ named(
   z.enum(['founding', 'lead', 'member']),
   'MembershipRole',
-  'founding: founding member; lead: leads or coordinates the alliance; member: member or partner.',
 );
 export type MembershipRole = z.infer<typeof MembershipRole>;
 
@@ -83,7 +80,6 @@ export const Membership = /* @__PURE__ */ named(
     since: z.nullable(PartialDate),
   }),
   'Membership',
-  'An organisation\'s membership in an alliance.',
 );
 export type Membership = z.infer<typeof Membership>;
 
@@ -94,6 +90,5 @@ export const Member = /* @__PURE__ */ named(
     membership: z.object({ role: MembershipRole, since: z.nullable(PartialDate) }),
   }),
   'Member',
-  'An organisation together with its role in the alliance and the date it joined.',
 );
 export type Member = z.infer<typeof Member>;

@@ -35,7 +35,6 @@ export const PartialDate = /* @__PURE__ */ named(
     z.refine((s) => parsePartialDate(s) !== null, 'expected a real calendar date'),
   ),
   'PartialDate',
-  'A date known to the year (2013), month (2013-04) or day (2013-04-12).',
 );
 export type PartialDate = z.infer<typeof PartialDate>;
 

@@ -20,6 +20,5 @@ export const Person = /* @__PURE__ */ named(
     phone: z.nullable(Phone),
   }),
   'Person',
-  'A person with a published role (contact, patron, coordinator). Null where the sources say nothing.',
 );
 export type Person = z.infer<typeof Person>;

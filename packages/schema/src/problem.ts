@@ -5,7 +5,6 @@ import { named } from './common.js';
 export const InvalidParam = /* @__PURE__ */ named(
   z.object({ parameter: z.string(), message: z.string() }),
   'InvalidParam',
-  'A parameter that was rejected: a query key, a path segment or a JSON path into the body such as "venue.position.lat".',
 );
 export type InvalidParam = z.infer<typeof InvalidParam>;
 
@@ -20,7 +19,6 @@ export const Problem = /* @__PURE__ */ named(
     errors: z.optional(z.array(InvalidParam)),
   }),
   'Problem',
-  'RFC 9457 problem details (application/problem+json).',
 );
 export type Problem = z.infer<typeof Problem>;
 

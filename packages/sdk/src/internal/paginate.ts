@@ -1,4 +1,5 @@
 import { FkError } from '../errors.js';
+import type { RequestOptions } from './transport.js';
 
 /** A page of a list: the items, and the cursor of the next page (`null` on the last page). */
 export interface Page<T> {
@@ -29,4 +30,14 @@ export async function* paginate<T>(
     seen.add(page.nextCursor);
     cursor = page.nextCursor;
   }
+}
+
+/**
+ * The `iterate(filters, options)` of a `list(filters, options)`: every item of every page,
+ * starting at `filters.cursor` when given.
+ */
+export function iterator<F extends { cursor?: string | undefined }, T>(
+  list: (filters: F, options?: RequestOptions) => Promise<Page<T>>,
+): (filters?: F, options?: RequestOptions) => AsyncGenerator<T, void, undefined> {
+  return (filters, options) => paginate((cursor) => list({ ...filters, cursor } as F, options), filters?.cursor);
 }

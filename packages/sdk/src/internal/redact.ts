@@ -69,3 +69,17 @@ export function redactCause(cause: unknown, secrets: readonly string[], depth = 
   }
   return copy;
 }
+
+/**
+ * The messages (and codes) of an error and its causes, e.g.
+ * `fetch failed: connect ECONNREFUSED 127.0.0.1:1 [ECONNREFUSED]`, from the redacted copy.
+ */
+export function describeCause(cause: Error | undefined, original: unknown): string {
+  const parts: string[] = [];
+  for (let current: unknown = cause, depth = 0; depth < 3 && current instanceof Error; depth++) {
+    const code = (current as Error & { code?: unknown }).code;
+    parts.push(typeof code === 'string' ? `${current.message} [${code}]` : current.message);
+    current = current.cause;
+  }
+  return parts.join(': ') || String(original);
+}

@@ -9,10 +9,9 @@ import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
 import type * as z from 'zod/mini';
 import {
   ApiError, FkError, NetworkError, NotFoundError, ResponseValidationError, TimeoutError,
-  type ValidationIssue,
+  type FailedRequest, type ValidationIssue,
 } from '../errors.js';
-import { Lru } from './lru.js';
-import { redactCause, redactJson, redactText, redactUrl } from './redact.js';
+import { describeCause, redactCause, redactJson, redactText, redactUrl } from './redact.js';
 
 /** Per-call options every method takes. */
 export interface RequestOptions {
@@ -89,26 +88,19 @@ export type Schema<T> = z.ZodMiniType<T, unknown>;
 /** A query as the resources build it. */
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-interface CacheEntry {
-  etag: string;
-  value: unknown;
-}
-
 interface Loaded {
   value: unknown;
   /** True when the value is also kept (in the cache): every caller must then get a copy. */
   retained: boolean;
 }
 
+/** One GET in flight, shared by every identical GET made while it runs. */
 interface Shared {
   promise: Promise<Loaded>;
   controller: AbortController;
   waiting: number;
   delivered: number;
 }
-
-const DEFAULT_TIMEOUT = 10_000;
-const MAX_LISTED_ISSUES = 5;
 
 /** The HTTP layer shared by the resources of one client. */
 export interface Transport {
@@ -120,65 +112,77 @@ export interface Transport {
   send<T>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: Schema<T> | null, options?: RequestOptions): Promise<T>;
 }
 
+const fail = (message: string): never => {
+  throw new TypeError(`createClient: ${message}`);
+};
+
 function resolveBase(baseUrl: string): string {
   if (typeof baseUrl !== 'string' || baseUrl.trim() === '') {
-    throw new TypeError('createClient: `baseUrl` is required, e.g. createClient({ baseUrl: "https://api.example.org" })');
+    fail('`baseUrl` is required, e.g. createClient({ baseUrl: "https://api.example.org" })');
   }
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
     const page = (globalThis as { location?: { href?: string } }).location?.href;
-    if (page === undefined) {
-      throw new TypeError(`createClient: \`baseUrl\` must be an absolute URL such as "https://api.example.org", got "${baseUrl}"`);
-    }
-    url = new URL(baseUrl, page);
+    url = new URL(baseUrl, page ?? fail(`\`baseUrl\` must be an absolute URL such as "https://api.example.org", got "${baseUrl}"`));
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`createClient: \`baseUrl\` must be an http(s) URL, got "${url.protocol}"`);
-  }
-  url.search = '';
-  url.hash = '';
+  if (!/^https?:$/.test(url.protocol)) fail(`\`baseUrl\` must be an http(s) URL, got "${url.protocol}"`);
+  url.search = url.hash = '';
   return `${url.href.replace(/\/+$/, '').replace(/\/v1$/, '')}/v1`;
 }
 
 function checkNumber(name: string, value: unknown, min: number): void {
-  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < min)) {
-    throw new TypeError(`createClient: \`${name}\` must be a number ≥ ${min}, got ${String(value)}`);
+  if (value !== undefined && !((value as number) >= min && Number.isFinite(value))) {
+    fail(`\`${name}\` must be a number ≥ ${min}, got ${String(value)}`);
   }
 }
+
+/** JSON and its `+json` dialects (`application/problem+json`). */
+const JSON_TYPE = /[/+]json\b/i;
+
+/** How many issues an error message lists; the error's fields keep them all. */
+const MAX_LISTED = 5;
+
+/** `path: message` lines for an error message: the first few, never a JSON dump. */
+const listed = (lines: string[]) => lines.slice(0, MAX_LISTED).join('; ');
 
 /** Builds the transport for one client; validates the options so that mistakes fail at once. */
 export function createTransport(options: ClientOptions): Transport {
   if (typeof options !== 'object' || options === null) {
-    throw new TypeError('createClient: expected options, e.g. createClient({ baseUrl: "https://api.example.org" })');
+    fail('expected options, e.g. createClient({ baseUrl: "https://api.example.org" })');
   }
   const base = resolveBase(options.baseUrl);
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const timeout = options.timeout ?? 10_000;
   if (timeout !== false) checkNumber('timeout', timeout, 1);
   const retry: RetryOptions = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
   checkNumber('retry.limit', retry.limit, 0);
   checkNumber('retry.baseDelay', retry.baseDelay, 0);
   checkNumber('retry.backoffLimit', retry.backoffLimit, 0);
   checkNumber('retry.maxRetryAfter', retry.maxRetryAfter, 0);
-  if (options.cache !== false) checkNumber('cache.maxEntries', options.cache?.maxEntries, 1);
+  const maxEntries = options.cache === false ? 0 : (options.cache?.maxEntries ?? 100);
+  if (options.cache !== false) checkNumber('cache.maxEntries', maxEntries, 1);
   if (options.apiKey !== undefined && (typeof options.apiKey !== 'string' || options.apiKey === '')) {
-    throw new TypeError('createClient: `apiKey` must be a non-empty string');
+    fail('`apiKey` must be a non-empty string');
   }
 
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   // Everything that could be a credential is redacted from errors, also if passed as a header.
   const secrets: string[] = [];
+  let canWrite = false;
   for (const [name, value] of Object.entries(headers)) {
     if (/^(authorization|x-api-key|api-key|cookie)$/i.test(name)) secrets.push(value, value.replace(/^\S+\s+/, ''));
+    canWrite ||= /^authorization$/i.test(name);
   }
   if (options.apiKey !== undefined) {
     headers.authorization = `Bearer ${options.apiKey}`;
     secrets.push(options.apiKey);
+    canWrite = true;
   }
-  const canWrite = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
 
   const baseDelay = retry.baseDelay ?? 300;
+  // ky does the retrying: backoff, jitter, Retry-After (seconds or HTTP-date) capped at
+  // maxRetryAfter, idempotent methods only, and the time-out of each attempt's headers.
   const api = ky.create({
     headers,
     timeout,
@@ -198,131 +202,103 @@ export function createTransport(options: ClientOptions): Transport {
     },
   });
 
-  const cache = options.cache === false ? null : new Lru<string, CacheEntry>(options.cache?.maxEntries ?? 100);
+  // The ETag cache: a Map keeps insertion order, so re-inserting on every use keeps the least
+  // recently used entry first, which is the one to evict.
+  const cache = new Map<string, { etag: string; value: unknown }>();
   const inflight = new Map<string, Shared>();
 
-  const safeUrl = (url: string) => redactUrl(url, secrets);
+  const request = (method: string, url: string): FailedRequest => ({ url: redactUrl(url, secrets), method });
 
-  /** Reads a body, giving it the same time budget as the headers. */
-  async function readText(response: Response, controller: AbortController, method: string, url: string): Promise<string> {
-    if (timeout === false) return response.text();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(new TimeoutError(`${method} ${safeUrl(url)}: the response body did not arrive within ${timeout} ms`, {
-          method, url: safeUrl(url), timeout,
-        }));
-        controller.abort();
-      }, timeout);
-    });
+  /**
+   * Reads a body, giving it the same time budget as the headers: on time-out the request is
+   * aborted with a TimeoutError as the reason, which the body read then rejects with.
+   */
+  async function read(response: Response, controller: AbortController, at: FailedRequest): Promise<string> {
+    const timer = timeout === false ? undefined : setTimeout(() => controller.abort(new TimeoutError(
+      `${at.method} ${at.url}: the response body did not arrive within ${timeout} ms`, { ...at, timeout },
+    )), timeout);
     try {
-      return await Promise.race([response.text(), timedOut]);
+      return await response.text();
     } finally {
       clearTimeout(timer);
     }
   }
 
-  function invalid(method: string, url: string, status: number, issues: ValidationIssue[]): ResponseValidationError {
-    const clean = issues.map((i) => ({ path: i.path, message: redactText(i.message, secrets) }));
-    const listed = clean.slice(0, MAX_LISTED_ISSUES).map((i) => `${i.path}: ${i.message}`).join('; ');
-    const more = clean.length > MAX_LISTED_ISSUES ? ` (and ${clean.length - MAX_LISTED_ISSUES} more)` : '';
+  function invalid(at: FailedRequest, status: number, issues: ValidationIssue[]): ResponseValidationError {
+    issues = issues.map(({ path, message }) => ({ path, message: redactText(message, secrets) }));
+    const more = issues.length - MAX_LISTED;
     return new ResponseValidationError(
-      `The response to ${method} ${safeUrl(url)} does not match the API: ${listed}${more}`,
-      { method, url: safeUrl(url), status, issues: clean },
+      `The response to ${at.method} ${at.url} does not match the API: ${listed(issues.map((i) => `${i.path}: ${i.message}`))}${more > 0 ? ` (and ${more} more)` : ''}`,
+      { issues, status, ...at },
     );
   }
 
-  async function readJson<T>(response: Response, schema: Schema<T>, controller: AbortController, method: string, url: string): Promise<T> {
-    const text = await readText(response, controller, method, url);
+  async function readJson<T>(response: Response, schema: Schema<T>, controller: AbortController, at: FailedRequest): Promise<T> {
+    const text = await read(response, controller, at);
     const type = response.headers.get('content-type') ?? '';
-    if (!/[/+]json\b/i.test(type)) {
-      throw invalid(method, url, response.status, [{ path: 'root', message: `expected JSON, got ${type === '' ? 'no content type' : type}` }]);
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw invalid(method, url, response.status, [{ path: 'root', message: `not valid JSON (${(error as Error).message})` }]);
-    }
-    const result = schema.safeParse(data);
-    if (!result.success) {
-      throw invalid(method, url, response.status, formatIssues(result.error.issues).map((i) => ({ path: i.parameter, message: i.message })));
-    }
-    return result.data;
-  }
-
-  async function toApiError(error: HTTPError, controller: AbortController, method: string, url: string): Promise<ApiError> {
-    const { response } = error;
-    let problem: Problem | null = null;
-    try {
-      const text = await readText(response, controller, method, url);
-      if (/[/+]json\b/i.test(response.headers.get('content-type') ?? '')) {
-        const parsed = Problem.safeParse(JSON.parse(text));
-        if (parsed.success) problem = redactJson(parsed.data, secrets);
+    let issues: ValidationIssue[];
+    if (JSON_TYPE.test(type)) {
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch (error) {
+        throw invalid(at, response.status, [{ path: 'root', message: `not valid JSON (${(error as Error).message})` }]);
       }
-    } catch {
-      // An unreadable error body still leaves the status, which is what matters.
+      const result = schema.safeParse(data);
+      if (result.success) return result.data;
+      issues = formatIssues(result.error.issues).map((i) => ({ path: i.parameter, message: i.message }));
+    } else {
+      issues = [{ path: 'root', message: `expected JSON, got ${type || 'no content type'}` }];
     }
-    const title = problem?.title ?? (response.statusText || 'HTTP error');
-    const detail = problem?.detail ? `: ${problem.detail}` : '';
-    const params = problem?.errors?.length
-      ? ` (${problem.errors.slice(0, MAX_LISTED_ISSUES).map((e) => `${e.parameter}: ${e.message}`).join('; ')})`
-      : '';
-    const message = redactText(`${method} ${safeUrl(url)} failed with ${response.status} ${title}${detail}${params}`, secrets);
-    const init = { status: response.status, problem, method, url: safeUrl(url) };
-    return response.status === 404 ? new NotFoundError(message, init) : new ApiError(message, init);
+    throw invalid(at, response.status, issues);
   }
 
-  function describeNetworkFailure(error: unknown): string {
-    const parts: string[] = [];
-    let current: unknown = error;
-    for (let depth = 0; depth < 3 && current instanceof Error; depth++) {
-      const code = (current as Error & { code?: unknown }).code;
-      parts.push(typeof code === 'string' ? `${current.message} [${code}]` : current.message);
-      current = current.cause;
-    }
-    return parts.join(': ') || String(error);
-  }
-
-  /** Any failure of one request, as the SDK's error; the caller's abort passes through. */
-  async function toSdkError(error: unknown, controller: AbortController, method: string, url: string): Promise<unknown> {
-    if (controller.signal.aborted && controller.signal.reason !== undefined && !(error instanceof FkError)) {
-      return controller.signal.reason;
-    }
+  /** Any failure of one request, as the SDK's error; the caller's abort (or our body time-out) passes through. */
+  async function toSdkError(error: unknown, controller: AbortController, at: FailedRequest): Promise<unknown> {
+    if (controller.signal.aborted) return controller.signal.reason;
     if (error instanceof FkError) return error;
-    if (error instanceof HTTPError) return toApiError(error, controller, method, url);
-    if (error instanceof KyTimeoutError) {
-      return new TimeoutError(`${method} ${safeUrl(url)}: no response within ${String(timeout)} ms`, {
-        method, url: safeUrl(url), timeout: timeout === false ? 0 : timeout,
-      });
+    if (error instanceof HTTPError) {
+      const { response } = error;
+      // An unreadable or non-problem error body still leaves the status, which is what matters.
+      const problem = await readJson(response, Problem, controller, at).then((p) => redactJson(p, secrets), () => null);
+      const title = problem?.title ?? (response.statusText || 'HTTP error');
+      const detail = problem?.detail ? `: ${problem.detail}` : '';
+      const params = problem?.errors?.length ? ` (${listed(problem.errors.map((e) => `${e.parameter}: ${e.message}`))})` : '';
+      const message = redactText(`${at.method} ${at.url} failed with ${response.status} ${title}${detail}${params}`, secrets);
+      return new (response.status === 404 ? NotFoundError : ApiError)(message, { status: response.status, problem, ...at });
     }
-    return new NetworkError(
-      redactText(`${method} ${safeUrl(url)}: network error (${describeNetworkFailure(error)})`, secrets),
-      { method, url: safeUrl(url), cause: redactCause(error, secrets) },
-    );
+    if (error instanceof KyTimeoutError) {
+      return new TimeoutError(`${at.method} ${at.url}: no response within ${String(timeout)} ms`, { ...at, timeout: timeout || 0 });
+    }
+    const cause = redactCause(error, secrets);
+    return new NetworkError(`${at.method} ${at.url}: network error (${describeCause(cause, error)})`, { ...at, cause });
   }
 
   async function load(url: string, schema: Schema<unknown>, controller: AbortController): Promise<Loaded> {
-    const cached = cache?.get(url);
+    const at = request('GET', url);
+    const cached = cache.get(url);
+    if (cached) {
+      cache.delete(url);
+      cache.set(url, cached);
+    }
     try {
       const response = await api.get(url, {
         signal: controller.signal,
         ...(cached ? { headers: { 'if-none-match': cached.etag } } : {}),
       });
       if (response.status === 304) {
-        if (cached) return { value: cached.value, retained: true };
-        throw invalid('GET', url, 304, [{ path: 'root', message: '304 Not Modified, but nothing was cached for this URL' }]);
+        if (!cached) throw invalid(at, 304, [{ path: 'root', message: '304 Not Modified, but nothing was cached for this URL' }]);
+        return { value: cached.value, retained: true };
       }
-      const value = await readJson(response, schema, controller, 'GET', url);
+      const value = await readJson(response, schema, controller, at);
       const etag = response.headers.get('etag');
-      if (cache && etag) {
-        cache.set(url, { etag, value });
-        return { value, retained: true };
-      }
-      cache?.delete(url);
-      return { value, retained: false };
+      cache.delete(url);
+      if (!etag || !maxEntries) return { value, retained: false };
+      cache.set(url, { etag, value });
+      if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
+      return { value, retained: true };
     } catch (error) {
-      throw await toSdkError(error, controller, 'GET', url);
+      throw await toSdkError(error, controller, at);
     }
   }
 
@@ -330,10 +306,7 @@ export function createTransport(options: ClientOptions): Transport {
   function subscribe(url: string, shared: Shared, signal: AbortSignal | undefined): Promise<unknown> {
     shared.waiting++;
     return new Promise((resolve, reject) => {
-      let done = false;
       const onAbort = () => {
-        if (done) return;
-        done = true;
         reject(signal!.reason);
         if (--shared.waiting === 0) {
           // Nobody wants the answer any more: stop it, and let the next caller start afresh.
@@ -341,23 +314,18 @@ export function createTransport(options: ClientOptions): Transport {
           shared.controller.abort(signal!.reason);
         }
       };
+      // Exactly one of abort and answer settles this caller: an aborted caller has left already.
+      const settle = (done: () => void) => {
+        if (signal?.aborted) return;
+        signal?.removeEventListener('abort', onAbort);
+        shared.waiting--;
+        done();
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
       shared.promise.then(
-        ({ value, retained }) => {
-          if (done) return;
-          done = true;
-          signal?.removeEventListener('abort', onAbort);
-          shared.waiting--;
-          // Callers may change what they get; what another caller or the cache holds must stay intact.
-          resolve(retained || shared.delivered++ > 0 ? structuredClone(value) : value);
-        },
-        (error: unknown) => {
-          if (done) return;
-          done = true;
-          signal?.removeEventListener('abort', onAbort);
-          shared.waiting--;
-          reject(error);
-        },
+        // Callers may change what they get; what another caller or the cache holds must stay intact.
+        ({ value, retained }) => settle(() => resolve(retained || shared.delivered++ > 0 ? structuredClone(value) : value)),
+        (error: unknown) => settle(() => reject(error)),
       );
     });
   }
@@ -374,12 +342,11 @@ export function createTransport(options: ClientOptions): Transport {
       if (!shared) {
         const controller = new AbortController();
         const created: Shared = { promise: load(url, schema, controller), controller, waiting: 0, delivered: 0 };
-        inflight.set(url, created);
         const forget = () => {
           if (inflight.get(url) === created) inflight.delete(url);
         };
         created.promise.then(forget, forget);
-        shared = created;
+        inflight.set(url, (shared = created));
       }
       return subscribe(url, shared, opts?.signal) as Promise<T>;
     },
@@ -388,22 +355,21 @@ export function createTransport(options: ClientOptions): Transport {
       if (!canWrite) {
         throw new FkError(`${method} ${path} changes data and needs an API key: createClient({ baseUrl, apiKey })`);
       }
-      opts?.signal?.throwIfAborted();
+      const signal = opts?.signal;
+      signal?.throwIfAborted();
       const url = `${base}${path}`;
       const controller = new AbortController();
-      const onAbort = () => controller.abort(opts!.signal!.reason);
-      opts?.signal?.addEventListener('abort', onAbort, { once: true });
+      const onAbort = () => controller.abort(signal!.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
       try {
         const response = await api(url, { method, signal: controller.signal, ...(body === undefined ? {} : { json: body }) });
-        if (schema === null) {
-          await response.body?.cancel();
-          return undefined as T;
-        }
-        return await readJson(response, schema, controller, method, url);
+        if (schema) return await readJson(response, schema, controller, request(method, url));
+        await response.body?.cancel();
+        return undefined as T;
       } catch (error) {
-        throw await toSdkError(error, controller, method, url);
+        throw await toSdkError(error, controller, request(method, url));
       } finally {
-        opts?.signal?.removeEventListener('abort', onAbort);
+        signal?.removeEventListener('abort', onAbort);
       }
     },
   };

@@ -2,7 +2,7 @@ import {
   Alliance, AlliancePage, MemberPage, Membership,
   type AllianceFilters, type Member, type MemberFilters, type MembershipInput,
 } from '@fachkraefte/schema';
-import { paginate, type Page } from '../internal/paginate.js';
+import { iterator, type Page } from '../internal/paginate.js';
 import { segment, toQuery } from '../internal/query.js';
 import type { RequestOptions, Transport } from '../internal/transport.js';
 
@@ -94,11 +94,10 @@ export function alliancesResource(http: Transport): AlliancesResource {
     http.get('/alliances', toQuery(filters), AlliancePage, options);
   return {
     list,
-    iterate: (filters, options) => paginate((cursor) => list({ ...filters, cursor }, options), filters?.cursor),
+    iterate: iterator(list),
     get: async (slug, options) => http.get(`/alliances/${segment(slug)}`, '', Alliance, options),
     members,
-    iterateMembers: (slug, filters, options) =>
-      paginate((cursor) => members(slug, { ...filters, cursor }, options), filters?.cursor),
+    iterateMembers: (slug, filters, options) => iterator((f: MemberFilters, o) => members(slug, f, o))(filters, options),
     membersGeoJsonUrl: (slug) => http.url(`/alliances/${segment(slug)}/members.geojson`),
     putMember: async (slug, organisationId, membership, options) =>
       http.send('PUT', `/alliances/${segment(slug)}/members/${segment(organisationId)}`, membership, Membership, options),

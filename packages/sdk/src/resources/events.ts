@@ -2,7 +2,7 @@ import {
   Event, EventPage,
   type EventFilters, type EventInput, type EventPatch,
 } from '@fachkraefte/schema';
-import { paginate, type Page } from '../internal/paginate.js';
+import { iterator, type Page } from '../internal/paginate.js';
 import { segment, toQuery } from '../internal/query.js';
 import type { RequestOptions, Transport } from '../internal/transport.js';
 
@@ -92,7 +92,7 @@ export function eventsResource(http: Transport): EventsResource {
     http.get('/events', toQuery(filters), EventPage, options);
   return {
     list,
-    iterate: (filters, options) => paginate((cursor) => list({ ...filters, cursor }, options), filters?.cursor),
+    iterate: iterator(list),
     get: async (id, options) => http.get(`/events/${segment(id)}`, '', Event, options),
     icsUrl: (filters) => http.url('/events.ics', toQuery(filters)),
     eventIcsUrl: (id) => http.url(`/events/${segment(id)}.ics`),

@@ -2,7 +2,7 @@ import {
   Organisation, OrganisationPage,
   type OrganisationFilters, type OrganisationInput, type OrganisationPatch,
 } from '@fachkraefte/schema';
-import { paginate, type Page } from '../internal/paginate.js';
+import { iterator, type Page } from '../internal/paginate.js';
 import { segment, toQuery } from '../internal/query.js';
 import type { RequestOptions, Transport } from '../internal/transport.js';
 
@@ -70,7 +70,7 @@ export function organisationsResource(http: Transport): OrganisationsResource {
     http.get('/organisations', toQuery(filters), OrganisationPage, options);
   return {
     list,
-    iterate: (filters, options) => paginate((cursor) => list({ ...filters, cursor }, options), filters?.cursor),
+    iterate: iterator(list),
     get: async (id, options) => http.get(`/organisations/${segment(id)}`, '', Organisation, options),
     create: (input, options) => http.send('POST', '/organisations', input, Organisation, options),
     update: async (id, patch, options) => http.send('PATCH', `/organisations/${segment(id)}`, patch, Organisation, options),
