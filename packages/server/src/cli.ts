@@ -6,6 +6,8 @@ import * as z from 'zod/mini';
 import { isDataSetName, loadDataSet } from './seed/index.js';
 import type { DataSet } from './seed/types.js';
 import { startServer, type DataSetName } from './server.js';
+import { ICalendarParseError } from './export/ics-import.js';
+import { importICalendar, type ImportReport } from './store/import-ics.js';
 import { Store } from './store/store.js';
 
 const USAGE = `fachkraefte-server — the reference API of the Fachkräfte project
@@ -17,6 +19,7 @@ Usage:
   fachkraefte-server keys list [--data DIR]
   fachkraefte-server keys revoke <id> [--data DIR]
   fachkraefte-server load <seed|upcoming|volume|FILE.json> [--data DIR]
+  fachkraefte-server import-ics <FILE.ics> --alliance <slug> [--dry-run] [--data DIR]
 
 Environment (flags win): PORT, HOST, FK_DATA_DIR, FK_MEMORY=1, FK_DATA_SETS, FK_CORS_WRITE_ORIGINS
 (comma-separated). The data directory defaults to ./.data; on first start the data sets
@@ -80,6 +83,8 @@ async function main(argv: string[]): Promise<number> {
       'data-sets': { type: 'string' },
       'cors-write-origin': { type: 'string', multiple: true },
       scope: { type: 'string' },
+      alliance: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       label: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -121,9 +126,34 @@ async function main(argv: string[]): Promise<number> {
     return process.exitCode === 1 ? 1 : 0;
   }
 
-  if (command === 'keys' || command === 'load') {
+  if (command === 'keys' || command === 'load' || command === 'import-ics') {
     const store = await Store.open({ dataDir });
     try {
+      if (command === 'import-ics') {
+        const file = rest[0];
+        if (!file || rest.length > 1) throw new UsageError('import-ics takes one .ics file');
+        if (!values.alliance) throw new UsageError('import-ics needs --alliance <slug>');
+        if (!(await store.allianceExists(values.alliance))) throw new UsageError(`no alliance "${values.alliance}" in ${dataDir}`);
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch (err) {
+          throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+        }
+        let report: ImportReport;
+        try {
+          report = await importICalendar(store, text, { alliance: values.alliance, dryRun: values['dry-run'] ?? false });
+        } catch (err) {
+          if (err instanceof ICalendarParseError) throw new UsageError(`${file}: ${err.message}`);
+          throw err;
+        }
+        const dry = values['dry-run'] ? ' (dry run: nothing written)' : '';
+        console.log(`${file} → ${values.alliance}${dry}: ${report.added.length} added, ${report.changed.length} changed, ${report.unchanged.length} unchanged, ${report.skipped.length} skipped`);
+        for (const id of report.added) console.log(`  added     ${id}`);
+        for (const c of report.changed) console.log(`  changed   ${c.id} (${c.fields.join(', ')})`);
+        for (const s of report.skipped) console.log(`  skipped   ${s.id ?? s.uid ?? '(no UID)'}: ${s.reason}`);
+        return 0;
+      }
       if (command === 'load') {
         const what = rest[0];
         if (!what || rest.length > 1) throw new UsageError('load takes one data set name or JSON file');

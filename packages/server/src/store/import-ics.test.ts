@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ICalendarParseError } from '../export/ics-import.js';
+import { eventsToICalendar } from '../export/ics.js';
+import { loadDataSet } from '../seed/index.js';
+import { importICalendar } from './import-ics.js';
+import { Store } from './store.js';
+
+const ALLIANCE = 'fachkraefteallianz-suedwest';
+
+describe('importICalendar', () => {
+  let store: Store;
+  let feed: string;
+
+  beforeAll(async () => {
+    store = await Store.open({ memory: true });
+    // Alliances and organisations only: the feed's events come from another data set.
+    const set = loadDataSet('upcoming', new Date('2026-11-21T12:00:00Z'));
+    await store.load({ ...set, events: [] });
+    feed = eventsToICalendar(set.events.slice(0, 8), { calendarName: 'Extern', now: new Date('2026-11-21T12:00:00Z') });
+  });
+  afterAll(() => store.close());
+
+  it('adds every event of a feed, then finds nothing to do on the second run', async () => {
+    const first = await importICalendar(store, feed, { alliance: ALLIANCE });
+    expect(first.added).toHaveLength(8);
+    expect(first.changed).toEqual([]);
+    const stored = await store.listEvents({ alliance: [ALLIANCE], limit: 50 });
+    expect(stored.items.map((e) => e.id).sort()).toEqual([...first.added].sort());
+
+    const second = await importICalendar(store, feed, { alliance: ALLIANCE });
+    expect(second).toMatchObject({ added: [], changed: [] });
+    expect(second.unchanged).toHaveLength(8);
+  });
+
+  it('updates an event whose VEVENT changed, naming the fields', async () => {
+    const summary = /^SUMMARY:(.*)$/m.exec(feed)![1]!;
+    const edited = feed.replace(`SUMMARY:${summary}`, 'SUMMARY:Neuer Titel');
+    const report = await importICalendar(store, edited, { alliance: ALLIANCE });
+    expect(report.changed).toHaveLength(1);
+    expect(report.changed[0]!.fields).toContain('title');
+    expect((await store.getEvent(report.changed[0]!.id))?.title).toBe('Neuer Titel');
+  });
+
+  it('writes nothing in a dry run', async () => {
+    const edited = feed.replace(/^SUMMARY:.*$/m, 'SUMMARY:Nur geprüft');
+    const report = await importICalendar(store, edited, { alliance: ALLIANCE, dryRun: true });
+    expect(report.changed).toHaveLength(1);
+    expect((await store.getEvent(report.changed[0]!.id))?.title).not.toBe('Nur geprüft');
+  });
+
+  it('skips VEVENTs without UID with a reason, and leaves events of other alliances alone', async () => {
+    const noUid = feed.replace(/^UID:.*\r\n/m, '');
+    const report = await importICalendar(store, noUid, { alliance: ALLIANCE });
+    expect(report.skipped.some((s) => /UID/i.test(s.reason))).toBe(true);
+
+    const other = await importICalendar(store, feed, { alliance: 'fachkraeftebuendnis-leine-weser' });
+    expect(other.added).toEqual([]);
+    expect(other.skipped.filter((s) => /belongs to/.test(s.reason))).toHaveLength(8);
+  });
+
+  it('refuses what is not iCalendar, and unknown alliances', async () => {
+    await expect(importICalendar(store, 'Hallo Welt', { alliance: ALLIANCE })).rejects.toBeInstanceOf(ICalendarParseError);
+    await expect(importICalendar(store, feed, { alliance: 'nope' })).rejects.toThrow('no alliance "nope"');
+  });
+});
