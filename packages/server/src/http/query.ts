@@ -22,7 +22,9 @@ export function parseQuery<S extends z.ZodMiniObject>(url: URL, schema: S, extra
   const keys = [...new Set(url.searchParams.keys())];
   for (const key of keys) {
     if (extraAllowed.includes(key)) continue;
-    const field = shape[key];
+    // Own keys only: `shape['constructor']` or `shape['__proto__']` is inherited and was taken for a
+    // filter, which failed with a 500.
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (!field) {
       errors.push({ parameter: key, message: `is not a known parameter; known: ${Object.keys(shape).join(', ')}` });
       continue;

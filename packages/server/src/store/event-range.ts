@@ -1,9 +1,5 @@
 import { type Event, partialDateRange } from '@fachkraefte/schema';
-import rrulePkg from 'rrule';
 import { addDays, BERLIN, wallTimeToInstant } from '../export/zoned-time.js';
-
-// rrule ships CommonJS; its named exports are not visible to Node's ESM loader.
-const { rrulestr } = rrulePkg as unknown as typeof import('rrule');
 
 const DAY = 86_400_000;
 
@@ -29,11 +25,31 @@ export function eventRange(event: Pick<Event, 'start' | 'end' | 'allDay' | 'recu
     end = event.end ? new Date(event.end) : start;
   }
   if (!event.recurrence) return { start, end };
-  const rule = event.recurrence.rrule;
-  if (!/(^|;)(COUNT|UNTIL)=/.test(rule)) return { start, end: null };
-  const dtstart = start.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  const occurrences = rrulestr(`DTSTART:${dtstart}\nRRULE:${rule}`).all((_, i) => i < 10_000);
-  const last = occurrences.at(-1) ?? start;
-  // One day of slack: the rule runs in UTC, while the series keeps its Berlin wall time across DST.
-  return { start, end: new Date(last.getTime() + (end.getTime() - start.getTime()) + DAY) };
+  return { start, end: seriesEnd(event.recurrence.rrule, start, end.getTime() - start.getTime()) };
+}
+
+/** The longest a period of each frequency can last. */
+const PERIOD_MS: Record<string, number> = { DAILY: DAY, WEEKLY: 7 * DAY, MONTHLY: 31 * DAY, YEARLY: 366 * DAY };
+
+/**
+ * A bound on the end of a series, computed from the rule without expanding it: expanding a rule
+ * that never matches (BYMONTH=2;BYMONTHDAY=30) can take seconds, and the bound only has to be
+ * late enough for range queries, which the clients refine by expanding the series themselves.
+ * UNTIL bounds the last start; COUNT without BY… parts bounds it by COUNT periods; a COUNT with
+ * BY… parts (which may thin the series arbitrarily) or no end at all gives null: open-ended.
+ */
+function seriesEnd(rule: string, start: Date, durationMs: number): Date | null {
+  const parts = new Map(rule.split(';').map((p) => p.split('=') as [string, string]));
+  const until = parts.get('UNTIL');
+  if (until) {
+    const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})Z?)?$/.exec(until);
+    if (m) return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 23), +(m[5] ?? 59), +(m[6] ?? 59)) + durationMs + DAY);
+    return null;
+  }
+  const count = Number(parts.get('COUNT'));
+  const period = PERIOD_MS[parts.get('FREQ') ?? ''];
+  if (!Number.isInteger(count) || count < 1 || !period || [...parts.keys()].some((k) => k.startsWith('BY'))) return null;
+  const interval = Number(parts.get('INTERVAL') ?? 1);
+  // One day of slack: the series keeps its Berlin wall time across DST switches.
+  return new Date(start.getTime() + (count - 1) * interval * period + durationMs + DAY);
 }

@@ -1,0 +1,178 @@
+// The command line as an operator uses it: real child processes on a real data directory. Keys made
+// by the CLI work against the server, mistakes exit 2 with a clear message, SIGTERM shuts down
+// cleanly, and a committed write survives a restart.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from './helpers.js';
+
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+const NODE_ARGS = ['--conditions=@fachkraefte/source', '--import', 'tsx', 'src/cli.ts'];
+
+interface Finished {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI to its end. */
+function runCli(args: string[], env: Record<string, string> = {}): Promise<Finished> {
+  const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: PACKAGE_DIR, env: { ...process.env, ...env } });
+  return finished(child);
+}
+
+function finished(child: ChildProcess): Promise<Finished> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
+/** Starts `serve` and resolves once it printed its URL. */
+async function startServe(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; done: Promise<Finished> }> {
+  const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: PACKAGE_DIR, env: { ...process.env, ...env } });
+  const done = finished(child);
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`serve printed no URL in time:\n${seen}`)), 60_000);
+    child.stderr!.on('data', (d) => {
+      seen += d;
+      const m = /Fachkräfte API: (http:\/\/\S+?)\/v1\/alliances/.exec(seen);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.on('close', () => {
+      clearTimeout(timer);
+      reject(new Error(`serve ended before it listened:\n${seen}`));
+    });
+  });
+  return { child, url, done };
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'fk-cli-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+// Each run starts Node with tsx and opens PGlite (seconds each, more on a busy machine).
+describe('CLI', { timeout: 120_000 }, () => {
+  it('creates an admin key that works against a server on the same data directory, and survives SIGTERM', async () => {
+    const data = join(tmp, 'main');
+    const created = await runCli(['keys', 'create', '--scope', 'admin', '--label', 'test', '--data', data]);
+    expect(created.code, created.stderr).toBe(0);
+    const key = created.stdout.trim();
+    expect(key).toMatch(/^fk_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
+    expect(created.stderr).toMatch(/shown once/);
+    // The secret part; base64url may itself contain "_", so everything after the id.
+    const secret = key.split('_').slice(2).join('_');
+
+    const listed = await runCli(['keys', 'list', '--data', data]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(new RegExp(`^${key.split('_')[1]}\\tadmin\\tactive\\t`, 'm'));
+    expect(listed.stdout).not.toContain(secret);
+
+    const serve = await startServe(['serve', '--port', '0', '--data', data]);
+    let url = serve.url;
+    try {
+      // The seed was loaded into the empty database on first start.
+      expect((await request(url, '/v1/alliances')).json.items).toHaveLength(6);
+      const write = await request(url, '/v1/organisations', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id: 'cli-test-gmbh', name: 'CLI-Test GmbH', type: 'unternehmen' }),
+      });
+      expect(write.status, write.text).toBe(201);
+      expect((await request(url, '/v1/organisations', { method: 'POST', headers: { Authorization: 'Bearer fk_nope_nopenopenope', 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
+    } finally {
+      serve.child.kill('SIGTERM');
+    }
+    const ended = await serve.done;
+    expect(ended.signal).toBeNull();
+    expect(ended.code, ended.stderr).toBe(0);
+    expect(ended.stderr).toMatch(/SIGTERM/);
+    // One JSON log line per request on stdout, none with the key.
+    const lines = ended.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.status)).toEqual([200, 201, 401]);
+    expect(ended.stdout + ended.stderr).not.toContain(secret);
+
+    // Restarted through the environment variables instead of flags: the write is still there.
+    const again = await startServe(['serve'], { PORT: '0', FK_DATA_DIR: data });
+    url = again.url;
+    try {
+      const org = await request(url, '/v1/organisations/cli-test-gmbh');
+      expect(org.status).toBe(200);
+      expect(org.json.name).toBe('CLI-Test GmbH');
+      // The seed was not loaded twice over the existing data.
+      expect((await request(url, '/v1/alliances')).json.items).toHaveLength(6);
+      // The key still works after the restart.
+      const patch = await request(url, '/v1/organisations/cli-test-gmbh', {
+        method: 'PATCH', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ aliases: ['CLI'] }),
+      });
+      expect(patch.status).toBe(200);
+    } finally {
+      again.child.kill('SIGINT');
+    }
+    expect((await again.done).code).toBe(0);
+
+  });
+
+  it('refuses a key for an unknown scope with exit code 2 and a clear message', async () => {
+    const res = await runCli(['keys', 'create', '--scope', 'nope', '--data', join(tmp, 'misc')]);
+    expect(res.code).toBe(2);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toMatch(/no alliance "nope"/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses keys create without --scope', async () => {
+    const res = await runCli(['keys', 'create', '--data', join(tmp, 'misc')]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/--scope/);
+  });
+
+  it('refuses to load a bad data set file with exit code 2 naming the bad field', async () => {
+    const file = join(tmp, 'bad.json');
+    writeFileSync(file, JSON.stringify({
+      name: 'bad', organisations: [], memberships: [], events: [],
+      alliances: [{
+        slug: 'test', name: 'Test', kind: 'regional', state: 'DE-XX', areas: [], founded: null, description: null,
+        website: null, coordinator: null, patrons: [], contacts: [], focusAreas: [], projectGroups: [],
+        statedMemberCount: null, parent: null, membershipFee: null, fictitious: true,
+      }],
+    }));
+    const res = await runCli(['load', file, '--data', join(tmp, 'misc')]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/alliances\[0\]\.state/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+
+    writeFileSync(join(tmp, 'broken.json'), '{ "name": ');
+    const broken = await runCli(['load', join(tmp, 'broken.json'), '--data', join(tmp, 'misc')]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/not valid JSON/);
+
+    const missing = await runCli(['load', join(tmp, 'gibt-es-nicht.json'), '--data', join(tmp, 'misc')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read/);
+  });
+
+  it('answers an unknown command, option or port with exit code 2 and the usage', async () => {
+    const unknown = await runCli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+    expect(unknown.stderr).toMatch(/Usage:/);
+    const option = await runCli(['serve', '--colour']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toMatch(/Usage:/);
+    const port = await runCli(['serve', '--port', 'achtzig', '--memory']);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toMatch(/--port/);
+  });
+});
