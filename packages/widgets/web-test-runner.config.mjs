@@ -131,7 +131,7 @@ export default {
   files: 'src/**/*.test.ts',
   reporters: [defaultReporter(), countsReporter(process.env.FK_WTR_RESULTS)],
   nodeResolve: { exportConditions: ['@fachkraefte/source', 'production'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), fixturesPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), fixturesPlugin(), (await import('./test/map-fixtures.mjs')).mapFixturesPlugin(), (await import('./test/calendar-fixtures.mjs')).calendarFixtures()],
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   browsers: [

@@ -67,6 +67,9 @@ const ROUTE_METHODS: [RegExp, string][] = [
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** basemap.de, the member map's default tiles (BKG), shown on the demo page after consent. */
+const DEMO_TILE_HOST = 'https://sgx.geodatenzentrum.de';
+
 function problemResponse(problem: HttpProblem, instance: string): Response {
   return new Response(JSON.stringify(problem.toProblem(instance)), {
     status: problem.status,
@@ -176,7 +179,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       await next();
       if (c.res.headers.get('content-type')?.startsWith('text/html')) {
         // The demo page runs under the strict policy that public sites use: it proves the widgets do.
-        c.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'");
+        // The map's default tile host is allowed, but receives nothing before the visitor agrees.
+        c.header('Content-Security-Policy', `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: ${DEMO_TILE_HOST}; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'`);
       }
     });
     app.use('*', serveStatic({ root: siteDir }));

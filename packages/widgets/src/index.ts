@@ -1,6 +1,7 @@
 /**
  * `@fachkraefte/widgets`: the classes, events and helpers, without registering any element.
- * Register by importing `@fachkraefte/widgets/alliance-directory.js`, or load the CDN autoloader.
+ * Register by importing `@fachkraefte/widgets/alliance-directory.js` (or `event-calendar.js`,
+ * `member-map.js`), or load the CDN autoloader.
  *
  * Left out on purpose: the internal SDK adapter and the base class's helpers, which may change
  * between minor versions.
@@ -8,6 +9,8 @@
  * @module
  */
 export { default as FkAllianceDirectory } from './components/alliance-directory/alliance-directory.component.js';
+export { default as FkEventCalendar } from './components/event-calendar/event-calendar.component.js';
+export { default as FkMemberMap } from './components/member-map/member-map.component.js';
 export { FkElement } from './internal/fk-element.js';
 export { defineElement } from './internal/define.js';
 export { safeHttpUrl } from './internal/safe-url.js';

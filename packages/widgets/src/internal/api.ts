@@ -14,7 +14,7 @@ import {
   isResponseValidationError,
   isTimeoutError,
 } from '@fachkraefte/sdk';
-import type { Alliance, Member } from '@fachkraefte/schema';
+import type { Alliance, Event, EventFilters, Member, Organisation } from '@fachkraefte/schema';
 import type { FkErrorDetail } from '../events/fk-error.js';
 
 /** The largest page the API serves; the widgets always read whole lists. */
@@ -30,6 +30,14 @@ export interface WidgetData {
   alliance(slug: string, options: LoadOptions): Promise<Alliance>;
   /** Every named member of an alliance, all pages. */
   members(slug: string, options: LoadOptions): Promise<Member[]>;
+  /** Every event matching the filters (a calendar's visible range), all pages. */
+  events(filters: Omit<EventFilters, 'limit' | 'cursor'>, options: LoadOptions): Promise<Event[]>;
+  /** One organisation (an event's organiser). */
+  organisation(id: string, options: LoadOptions): Promise<Organisation>;
+  /** URL of the iCalendar feed of the events matching the filters (for subscriptions). */
+  feedUrl(filters: Omit<EventFilters, 'limit' | 'cursor'>): string;
+  /** URL of one event as an iCalendar file. */
+  eventIcsUrl(id: string): string;
 }
 
 /** Options of every load. */
@@ -84,30 +92,31 @@ function createWidgetData(baseUrl: string): WidgetData {
   }
 
   return {
-    alliances: (options) =>
-      shared('alliances', options, async () => {
-        const all: Alliance[] = [];
-        let cursor: string | undefined;
-        do {
-          const page = await client.alliances.list({ limit: PAGE, ...(cursor ? { cursor } : {}) });
-          all.push(...page.items);
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
-        return all;
-      }),
+    alliances: (options) => shared('alliances', options, () => everyPage((cursor) => client.alliances.list({ limit: PAGE, cursor }))),
     alliance: (slug, options) => shared(`alliance:${slug}`, options, () => client.alliances.get(slug)),
     members: (slug, options) =>
-      shared(`members:${slug}`, options, async () => {
-        const all: Member[] = [];
-        let cursor: string | undefined;
-        do {
-          const page = await client.alliances.members(slug, { limit: PAGE, ...(cursor ? { cursor } : {}) });
-          all.push(...page.items);
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
-        return all;
-      }),
+      shared(`members:${slug}`, options, () => everyPage((cursor) => client.alliances.members(slug, { limit: PAGE, cursor }))),
+    // The feed URL serialises the filters with sorted keys: equal filters, one cache entry.
+    events: (filters, options) =>
+      shared(`events:${client.events.icsUrl(filters)}`, options, () =>
+        everyPage((cursor) => client.events.list({ ...filters, limit: PAGE, cursor })),
+      ),
+    organisation: (id, options) => shared(`organisation:${id}`, options, () => client.organisations.get(id)),
+    feedUrl: (filters) => client.events.icsUrl(filters),
+    eventIcsUrl: (id) => client.events.eventIcsUrl(id),
   };
+}
+
+/** Follows the cursors of a paged list to its end; the widgets always show whole lists. */
+async function everyPage<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const p = await page(cursor);
+    all.push(...p.items);
+    cursor = p.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
 }
 
 /** Resolves like `promise`, or rejects with an AbortError as soon as `signal` aborts. */

@@ -1,4 +1,5 @@
-import { LOCALES, type Locale } from '../translations/index.js';
+import { LOCALE_CODES } from '../translations/catalog.js';
+import type { Locale } from '../translations/translation.js';
 
 /** Name of the page-wide `<meta>` that sets the API base for every widget on the page. */
 export const API_META = 'fachkraefte:api';
@@ -28,8 +29,8 @@ export function resolveApiBase(attribute: string | null | undefined, doc: Docume
 
 /** Maps a BCP 47 tag to a shipped locale (`de-AT` → `de`), or `null` when none fits. */
 export function matchLocale(tag: string | null | undefined): Locale | null {
-  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return primary in LOCALES ? (primary as Locale) : null;
+  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] as Locale;
+  return LOCALE_CODES.includes(primary) ? primary : null;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { fkErrorEvent, type FkErrorDetail } from '../events/fk-error.js';
-import { LOCALES, type Locale, type Translation } from '../translations/index.js';
+import { loadTranslation, translation } from '../translations/catalog.js';
+import type { Locale, Translation } from '../translations/translation.js';
+import { formatTime } from './format.js';
 import { resolveApiBase, resolveLocale, THEMES, type ApiBase } from './config.js';
 
 /** A problem with the element's attributes, shown in the widget instead of a blank box. */
@@ -14,39 +15,76 @@ export interface ConfigProblem {
  * What every `fk-*` widget shares: configuration from attributes (`api`, `lang`, `theme`) with the
  * page-wide `<meta name="fachkraefte:api">` as default, the translation, typed `fk-error` events,
  * and an error boundary — nothing a widget does may throw into the host page.
+ *
+ * Reactive properties are declared in `static properties`, not with decorators: esbuild lowers
+ * standard decorators into a few kilobytes of helpers and per-field boilerplate, which every
+ * widget bundle would carry. Subclasses may use either.
  */
 export class FkElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    api: {},
+    lang: {},
+    theme: { reflect: true },
+  };
+
   /**
    * Base URL of the Fachkräfte API, e.g. `https://daten.example.de/v1` or `/v1`. Falls back to
    * `<meta name="fachkraefte:api" content="…">`.
    */
-  @property({ reflect: false }) accessor api: string | undefined = undefined;
+  declare api: string | undefined;
 
   /**
    * Language of the widget: `de` (default) or `en`. Without it the page's language applies.
+   * @attr lang
    */
-  @property() override accessor lang = '';
+  declare lang: string;
 
-  /** Colour scheme: `auto` (follows the visitor's system, default), `light` or `dark`. */
-  @property({ reflect: true }) accessor theme: 'auto' | 'light' | 'dark' = 'auto';
+  /**
+   * Colour scheme: `auto` (follows the visitor's system, default), `light` or `dark`.
+   * @attr theme
+   */
+  declare theme: 'auto' | 'light' | 'dark';
 
   /** The last failure a render itself caused (a bug); shown instead of the widget. */
-  private crashed: unknown = null;
-  private readonly warnedAttributes = new Set<string>();
+  #crashed: unknown = null;
+  readonly #warned = new Set<string>();
+
+  constructor() {
+    super();
+    // Assigned here, not as field initialisers: a [[Define]] class field would shadow Lit's
+    // accessor whatever the compiler's useDefineForClassFields says.
+    this.lang = '';
+    this.theme = 'auto';
+  }
 
   /** The active locale. */
   protected get locale(): Locale {
     return resolveLocale(this, this.lang).locale;
   }
 
-  /** The active translation. */
+  /** The active translation (German until another locale's catalog has arrived, see {@link pending}). */
   protected get t(): Translation {
-    return LOCALES[this.locale];
+    return translation(this.locale);
   }
 
   /** The API base, resolved from the attribute or the page-wide meta element. */
   protected get apiBase(): ApiBase {
     return resolveApiBase(this.api);
+  }
+
+  /**
+   * Work the next render must wait for: here the active locale's catalog, fetched on first use. A
+   * subclass adds its own (e.g. a lazily imported module) and returns `super.pending()` with it.
+   * The promise must not reject; `undefined` means nothing to wait for.
+   */
+  protected pending(): Promise<unknown> | undefined {
+    return loadTranslation(this.locale);
+  }
+
+  /** Delays an update until {@link pending} is done, so no text flashes in the wrong language. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const wait = this.pending();
+    return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /**
@@ -70,7 +108,7 @@ export class FkElement extends LitElement {
       // A language we do not ship is not fatal: German is shown, and the console says why.
       this.warnOnce('lang', `"${locale.unknown}" is not a supported language (de, en); showing German`);
     }
-    if (!(THEMES as readonly string[]).includes(this.theme)) {
+    if (!THEMES.includes(this.theme)) {
       this.warnOnce('theme', `"${this.theme}" is not one of ${THEMES.join(', ')}; using auto`);
     }
     return problems;
@@ -79,8 +117,8 @@ export class FkElement extends LitElement {
   /** Warns once per attribute and value, naming the element and the attribute. */
   protected warnOnce(attribute: string, message: string): void {
     const key = `${attribute}\n${message}`;
-    if (this.warnedAttributes.has(key)) return;
-    this.warnedAttributes.add(key);
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
     console.warn(`[fachkraefte] <${this.localName}> attribute "${attribute}": ${message}`);
   }
 
@@ -96,22 +134,8 @@ export class FkElement extends LitElement {
   /** The translated sentence for a failure. */
   protected errorText(detail: FkErrorDetail): string {
     const e = this.t.errors;
-    switch (detail.code) {
-      case 'config':
-        return detail.attribute === 'api' ? e.missingApi : e.config;
-      case 'network':
-        return e.network;
-      case 'timeout':
-        return e.timeout;
-      case 'not-found':
-        return e.notFound;
-      case 'http':
-        return e.server(detail.status ?? 500);
-      case 'invalid-response':
-        return e.invalidResponse;
-      default:
-        return e.unknown;
-    }
+    const code = detail.code;
+    return code === 'http' ? e.http(detail.status ?? 500) : detail.attribute === 'api' ? e.api : (e[code] ?? e.unknown);
   }
 
   /** The shared error box: the failure in plain words and, when given, a retry button. */
@@ -124,6 +148,17 @@ export class FkElement extends LitElement {
   }
 
   /**
+   * The notice over data that a refresh failed to renew: how old the data is, and a retry button.
+   * Shown above the stale data, which stays visible.
+   */
+  protected renderStale(at: Date, retry: () => void): TemplateResult {
+    return html`<div class="notice" role="alert" part="stale-notice">
+      <p>${this.t.refreshFailed(formatTime(at, this.t.locale))}</p>
+      <button type="button" class="btn secondary" part="retry-button" @click=${retry}>${this.t.retry}</button>
+    </div>`;
+  }
+
+  /**
    * The error boundary: a failure while rendering is caught, reported as `fk-error` and shown,
    * instead of escaping as an unhandled rejection into the host page.
    */
@@ -131,8 +166,8 @@ export class FkElement extends LitElement {
     try {
       super.update(changed);
     } catch (error) {
-      if (this.crashed) return; // the fallback itself failed: stay quiet rather than loop
-      this.crashed = error;
+      if (this.#crashed) return; // the fallback itself failed: stay quiet rather than loop
+      this.#crashed = error;
       this.reportError({ code: 'unknown', status: null, message: error instanceof Error ? error.message : String(error), cause: error });
       try {
         super.update(new Map());
@@ -144,7 +179,7 @@ export class FkElement extends LitElement {
 
   /** Subclasses implement {@link renderWidget}; `render` adds the shared guards. */
   protected override render(): unknown {
-    if (this.crashed) {
+    if (this.#crashed) {
       return html`<div class="root">${this.renderError({ code: 'unknown', status: null, message: '' })}</div>`;
     }
     const problems = this.configProblems();

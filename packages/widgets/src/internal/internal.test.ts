@@ -5,7 +5,8 @@ import { formatPartialDate } from './format.js';
 import { serializeJsonLd } from './json-ld.js';
 import { mailtoHref, safeHttpUrl, telHref } from './safe-url.js';
 import { buildIndex, fold, search } from './search.js';
-import { readHash } from '../components/alliance-directory/hash-state.js';
+import { readHash, writeHash } from '../components/alliance-directory/hash-state.js';
+import { loadTranslation, translation } from '../translations/catalog.js';
 
 describe('internal helpers', () => {
   it('safeHttpUrl accepts http(s) only', () => {
@@ -55,6 +56,35 @@ describe('internal helpers', () => {
     expect(readHash('#kontakt')).to.deep.equal({ alliance: null, q: '', state: '', kind: '' });
     expect(readHash('#fk-alliance=fachkraefteallianz-suedwest&fk-q=ihk').alliance).to.equal('fachkraefteallianz-suedwest');
     expect(readHash('#fk-alliance=<script>').alliance).to.equal(null);
+  });
+
+  it('has German at once and loads another catalog on demand, once', async () => {
+    expect(loadTranslation('de')).to.equal(undefined);
+    expect(translation('de').locale).to.equal('de-DE');
+    const first = loadTranslation('en');
+    if (first) {
+      expect(loadTranslation('en')).to.equal(first);
+      await first;
+    }
+    expect(loadTranslation('en')).to.equal(undefined);
+    expect(translation('en').locale).to.equal('en-GB');
+    expect(translation('en').errors['not-found']).to.equal('This entry was not found.');
+  });
+
+  it('writes the hash state and leaves the URL alone when nothing changes', () => {
+    const page = location.pathname + location.search;
+    try {
+      writeHash({ alliance: 'fachkraefteallianz-suedwest', q: 'ihk', state: '', kind: 'district' }, 'replace');
+      expect(location.hash).to.equal('#fk-alliance=fachkraefteallianz-suedwest&fk-q=ihk&fk-kind=district');
+      expect(readHash(location.hash)).to.deep.equal({ alliance: 'fachkraefteallianz-suedwest', q: 'ihk', state: '', kind: 'district' });
+      const length = history.length;
+      writeHash(readHash(location.hash), 'push');
+      expect(history.length).to.equal(length);
+      writeHash({ alliance: null, q: '', state: '', kind: '' }, 'replace');
+      expect(location.href).to.equal(location.origin + page);
+    } finally {
+      history.replaceState(null, '', page);
+    }
   });
 
   it('defines a tag once, never throws, and warns once for a second class', () => {

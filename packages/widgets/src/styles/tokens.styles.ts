@@ -1,5 +1,20 @@
 import { css } from 'lit';
 
+/** The dark values of the tokens, written once and used by both ways into dark mode below. */
+const dark = css`
+  --_accent: var(--fk-color-accent, #8cc4ff);
+  --_accent-contrast: var(--fk-color-accent-contrast, #0a1a2b);
+  --_text: var(--fk-color-text, #eceff2);
+  --_muted: var(--fk-color-muted, #b4bcc4);
+  --_surface: var(--fk-color-surface, #161a1e);
+  --_surface-alt: var(--fk-color-surface-alt, #22282e);
+  --_border: var(--fk-color-border, #6b747d);
+  --_danger: var(--fk-color-danger, #ffb4ab);
+  --_focus: var(--fk-color-focus, #8cc4ff);
+  --_skeleton: var(--fk-color-skeleton, #2c333a);
+  color-scheme: dark;
+`;
+
 /**
  * Design tokens every widget shares, as CSS custom properties a host page may set on the element
  * or any ancestor. Light defaults, dark values through `prefers-color-scheme` (theme="auto", the
@@ -23,48 +38,20 @@ export const tokens = css`
     color-scheme: light;
   }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_accent: var(--fk-color-accent, #8cc4ff);
-      --_accent-contrast: var(--fk-color-accent-contrast, #0a1a2b);
-      --_text: var(--fk-color-text, #eceff2);
-      --_muted: var(--fk-color-muted, #b4bcc4);
-      --_surface: var(--fk-color-surface, #161a1e);
-      --_surface-alt: var(--fk-color-surface-alt, #22282e);
-      --_border: var(--fk-color-border, #6b747d);
-      --_danger: var(--fk-color-danger, #ffb4ab);
-      --_focus: var(--fk-color-focus, #8cc4ff);
-      --_skeleton: var(--fk-color-skeleton, #2c333a);
-      color-scheme: dark;
-    }
+    :host(:not([theme='light'])) { ${dark} }
   }
-  :host([theme='dark']) {
-    --_accent: var(--fk-color-accent, #8cc4ff);
-    --_accent-contrast: var(--fk-color-accent-contrast, #0a1a2b);
-    --_text: var(--fk-color-text, #eceff2);
-    --_muted: var(--fk-color-muted, #b4bcc4);
-    --_surface: var(--fk-color-surface, #161a1e);
-    --_surface-alt: var(--fk-color-surface-alt, #22282e);
-    --_border: var(--fk-color-border, #6b747d);
-    --_danger: var(--fk-color-danger, #ffb4ab);
-    --_focus: var(--fk-color-focus, #8cc4ff);
-    --_skeleton: var(--fk-color-skeleton, #2c333a);
-    color-scheme: dark;
-  }
+  :host([theme='dark']) { ${dark} }
 `;
 
 /**
  * The base every widget's shadow root starts from. It re-sets what a host page's CSS can push in
  * through inheritance (line-height, letter-spacing, text-transform, white-space, text-align …) and
  * sizes boxes itself, so resets and `* { box-sizing: content-box }` outside change nothing inside.
+ * One rule per line where it is short: the text ships as is (minifiers leave template literals alone).
  */
 export const base = css`
-  :host {
-    display: block;
-    contain: layout style;
-  }
-  :host([hidden]) {
-    display: none;
-  }
+  :host { display: block; contain: layout style; }
+  :host([hidden]) { display: none; }
   .root {
     box-sizing: border-box;
     color: var(--_text);
@@ -83,33 +70,12 @@ export const base = css`
     visibility: visible;
     overflow-wrap: anywhere;
   }
-  .root *,
-  .root *::before,
-  .root *::after {
-    box-sizing: border-box;
-  }
-  h2, h3, h4, h5, h6, p, ul, ol, dl, dd, figure {
-    margin: 0;
-    padding: 0;
-  }
-  ul, ol {
-    list-style: none;
-  }
-  a {
-    color: var(--_accent);
-    text-decoration: underline;
-    text-underline-offset: 0.15em;
-  }
-  :focus-visible {
-    outline: 0.1875em solid var(--_focus);
-    outline-offset: 0.125em;
-  }
-  button, input, select {
-    font: inherit;
-    color: inherit;
-    letter-spacing: inherit;
-    margin: 0;
-  }
+  .root *, .root *::before, .root *::after { box-sizing: border-box; }
+  h2, h3, h4, h5, h6, p, ul, ol, dl, dd, figure { margin: 0; padding: 0; }
+  ul, ol { list-style: none; }
+  a { color: var(--_accent); text-decoration: underline; text-underline-offset: 0.15em; }
+  :focus-visible { outline: 0.1875em solid var(--_focus); outline-offset: 0.125em; }
+  button, input, select { font: inherit; color: inherit; letter-spacing: inherit; margin: 0; }
   .btn {
     display: inline-flex;
     align-items: center;
@@ -124,20 +90,9 @@ export const base = css`
     font-weight: 600;
     cursor: pointer;
   }
-  .btn.secondary {
-    background: transparent;
-    color: var(--_accent);
-  }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25em;
-    min-inline-size: 0;
-  }
-  .field label {
-    font-weight: 600;
-    font-size: 0.9375em;
-  }
+  .btn.secondary { background: transparent; color: var(--_accent); }
+  .field { display: flex; flex-direction: column; gap: 0.25em; min-inline-size: 0; }
+  .field label { font-weight: 600; font-size: 0.9375em; }
   .control {
     min-block-size: max(2.75em, 44px);
     inline-size: 100%;
@@ -146,9 +101,7 @@ export const base = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  .muted {
-    color: var(--_muted);
-  }
+  .muted { color: var(--_muted); }
   .sr-only {
     position: absolute;
     inline-size: 1px;
@@ -160,37 +113,19 @@ export const base = css`
     white-space: nowrap;
     border: 0;
   }
-  .skeleton {
-    border-radius: var(--_radius);
-    background: var(--_skeleton);
-  }
+  .skeleton { border-radius: var(--_radius); background: var(--_skeleton); }
   @media (prefers-reduced-motion: no-preference) {
-    .skeleton {
-      animation: fk-pulse 1.4s ease-in-out infinite;
-    }
+    .skeleton { animation: fk-pulse 1.4s ease-in-out infinite; }
   }
-  @keyframes fk-pulse {
-    50% {
-      opacity: 0.55;
-    }
-  }
-  .error {
-    display: flex;
-    flex-direction: column;
-    align-items: flex-start;
-    gap: 0.75em;
-    padding: var(--_space);
-    border: 0.125em solid var(--_danger);
-    border-radius: var(--_radius);
-  }
+  @keyframes fk-pulse { 50% { opacity: 0.55; } }
+  .error, .notice { display: flex; gap: 0.75em; border-radius: var(--_radius); }
+  .error { flex-direction: column; align-items: flex-start; padding: var(--_space); border: 0.125em solid var(--_danger); }
   .notice {
-    display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5em 1em;
     padding: 0.5em 0.75em;
     border-inline-start: 0.25em solid var(--_danger);
     background: var(--_surface-alt);
-    border-radius: var(--_radius);
   }
 `;

@@ -10,12 +10,12 @@ export const de = {
   refreshFailed: (time) => `Die Daten konnten nicht aktualisiert werden. Angezeigt wird der Stand von ${time} Uhr.`,
   errors: {
     config: 'Dieses Element ist nicht richtig eingerichtet.',
-    missingApi: 'Es ist keine Datenquelle angegeben (Attribut „api“ oder <meta name="fachkraefte:api">).',
+    api: 'Es ist keine Datenquelle angegeben (Attribut „api“ oder <meta name="fachkraefte:api">).',
     network: 'Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Internetverbindung.',
     timeout: 'Der Server antwortet zu langsam.',
-    notFound: 'Dieser Eintrag wurde nicht gefunden.',
-    server: (status) => `Der Server meldet einen Fehler (${status}).`,
-    invalidResponse: 'Der Server hat unerwartete Daten geliefert.',
+    'not-found': 'Dieser Eintrag wurde nicht gefunden.',
+    http: (status) => `Der Server meldet einen Fehler (${status}).`,
+    'invalid-response': 'Der Server hat unerwartete Daten geliefert.',
     unknown: 'Etwas ist schiefgegangen.',
   },
   directory: {
@@ -36,8 +36,6 @@ export const de = {
       stated !== null && stated !== named
         ? `${n(stated)} Mitglieder${named > 0 ? `, davon ${n(named)} genannt` : ''}`
         : `${n(named)} ${named === 1 ? 'Mitglied' : 'Mitglieder'}`,
-    areas: 'Gebiet',
-    openProfile: (name) => `Profil von ${name} öffnen`,
   },
   profile: {
     back: 'Alle Allianzen',
@@ -65,7 +63,6 @@ export const de = {
     since: (date) => `seit ${date}`,
     until: (date) => `bis ${date}`,
     membershipFee: 'Die Mitgliedschaft ist beitragspflichtig.',
-    websiteOf: (name) => `Website von ${name}`,
   },
   kinds: { state: 'Landesallianz', regional: 'Regionale Allianz', district: 'Kreisallianz', network: 'Netzwerk' },
   states: {

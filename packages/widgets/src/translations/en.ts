@@ -10,12 +10,12 @@ export const en = {
   refreshFailed: (time) => `The data could not be refreshed. Showing the data as of ${time}.`,
   errors: {
     config: 'This element is not set up correctly.',
-    missingApi: 'No data source is configured (attribute "api" or <meta name="fachkraefte:api">).',
+    api: 'No data source is configured (attribute "api" or <meta name="fachkraefte:api">).',
     network: 'The server cannot be reached. Please check your internet connection.',
     timeout: 'The server is responding too slowly.',
-    notFound: 'This entry was not found.',
-    server: (status) => `The server reported an error (${status}).`,
-    invalidResponse: 'The server sent unexpected data.',
+    'not-found': 'This entry was not found.',
+    http: (status) => `The server reported an error (${status}).`,
+    'invalid-response': 'The server sent unexpected data.',
     unknown: 'Something went wrong.',
   },
   directory: {
@@ -36,8 +36,6 @@ export const en = {
       stated !== null && stated !== named
         ? `${n(stated)} members${named > 0 ? `, ${n(named)} of them named` : ''}`
         : `${n(named)} ${named === 1 ? 'member' : 'members'}`,
-    areas: 'Area',
-    openProfile: (name) => `Open the profile of ${name}`,
   },
   profile: {
     back: 'All alliances',
@@ -65,7 +63,6 @@ export const en = {
     since: (date) => `since ${date}`,
     until: (date) => `until ${date}`,
     membershipFee: 'Membership is subject to a fee.',
-    websiteOf: (name) => `Website of ${name}`,
   },
   kinds: { state: 'State alliance', regional: 'Regional alliance', district: 'District alliance', network: 'Network' },
   states: {

@@ -1,11 +1,11 @@
 import { de } from './de.js';
 import { en } from './en.js';
-import type { Translation } from './translation.js';
+import type { Locale, Translation } from './translation.js';
 
-export type { Translation } from './translation.js';
+export type { Locale, Translation } from './translation.js';
 
-/** The locales the widgets ship, German first (the fallback). */
-export const LOCALES = { de, en } as const satisfies Record<string, Translation>;
-
-/** A locale code the widgets understand. */
-export type Locale = keyof typeof LOCALES;
+/**
+ * Every catalog, German first (the fallback), for pages that want the texts themselves. Importing
+ * this puts every locale into a bundle: the widgets load theirs on demand through `catalog.ts`.
+ */
+export const LOCALES: Readonly<Record<Locale, Translation>> = { de, en };

@@ -1,5 +1,8 @@
 import type { AllianceKind, Bundesland, MembershipRole, OrganisationType } from '@fachkraefte/schema';
 
+/** A locale code the widgets understand. */
+export type Locale = 'de' | 'en';
+
 /**
  * Every text a widget shows. One object per locale; German is the fallback, and `satisfies
  * Translation` in each file makes a missing or misspelt key a compile error.
@@ -10,16 +13,21 @@ export interface Translation {
   loading: string;
   retry: string;
   refreshFailed: (time: string) => string;
+  /**
+   * The failure messages, by `fk-error` code (`api`: the API base is missing, a `config` problem
+   * of its own).
+   */
   errors: {
     config: string;
-    missingApi: string;
+    api: string;
     network: string;
     timeout: string;
-    notFound: string;
-    server: (status: number) => string;
-    invalidResponse: string;
+    'not-found': string;
+    http: (status: number) => string;
+    'invalid-response': string;
     unknown: string;
   };
+  /** Texts of `<fk-alliance-directory>` (the other widgets keep theirs beside their component). */
   directory: {
     title: string;
     search: string;
@@ -34,9 +42,8 @@ export interface Translation {
     resetFilters: string;
     founded: (date: string) => string;
     memberCount: (named: number, stated: number | null) => string;
-    areas: string;
-    openProfile: (name: string) => string;
   };
+  /** Texts of an alliance's profile in `<fk-alliance-directory>`. */
   profile: {
     back: string;
     description: string;
@@ -62,7 +69,6 @@ export interface Translation {
     since: (date: string) => string;
     until: (date: string) => string;
     membershipFee: string;
-    websiteOf: (name: string) => string;
   };
   kinds: Record<AllianceKind, string>;
   states: Record<Bundesland, string>;

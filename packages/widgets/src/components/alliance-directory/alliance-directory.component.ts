@@ -1,29 +1,43 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { ORGANISATION_TYPES, type Alliance, type Member, type OrganisationType, type Person } from '@fachkraefte/schema';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { fkSelectEvent } from '../../events/fk-select.js';
-import type { FkErrorDetail } from '../../events/fk-error.js';
 import { dataFor, describeError, isAbort, type LoadOptions } from '../../internal/api.js';
 import { FkElement, type ConfigProblem } from '../../internal/fk-element.js';
-import { formatPartialDate, formatTime } from '../../internal/format.js';
-import { allianceJsonLd, writeJsonLd } from '../../internal/json-ld.js';
+import { formatPartialDate } from '../../internal/format.js';
 import { mailtoHref, safeHttpUrl, telHref } from '../../internal/safe-url.js';
 import { buildIndex, search, type Indexed } from '../../internal/search.js';
 import { base, tokens } from '../../styles/tokens.styles.js';
 import { styles } from './alliance-directory.styles.js';
-import { readHash, writeHash, type DirectoryHashState } from './hash-state.js';
+import type { DirectoryFilters } from './hash-state.js';
 
-interface Loaded<T> {
-  key: string;
-  value: T;
-  at: Date;
-}
-
+/** An alliance with its members: what a profile shows. */
 interface Profile {
   alliance: Alliance;
   members: Member[];
 }
+
+/** A load's result, the view it was made for (`key`: API base and slug), and when it arrived. */
+interface Loaded {
+  key: string;
+  value: Alliance[] | Profile;
+  at: Date;
+}
+
+/** The member search of a profile. */
+interface MemberFilters {
+  q: string;
+  type: string;
+}
+
+const prevent = (e: Event) => e.preventDefault();
+
+/** `text` in a span of class `cls`, or nothing when there is no text. */
+const span = (cls: string, text: unknown) => (text ? html`<span class=${cls}>${text}</span>` : nothing);
+
+/** A link when `href` is one (a vetted URL), else the text alone. */
+const link = (href: string | null, text: string, rel?: string) =>
+  href ? html`<a href=${href} rel=${rel ?? nothing}>${text}</a>` : text;
 
 /**
  * A directory of skilled-worker alliances (Fachkräfteallianzen): the list, filterable by
@@ -42,8 +56,12 @@ interface Profile {
  *
  * @slot - Fallback content for visitors without JavaScript (hidden once the element runs).
  *
- * @csspart filters - The search and filter form.
- * @csspart search-input - The search field.
+ * @csspart filters - The search and filter form of the list.
+ * @csspart member-filters - The search and filter form of a profile's members.
+ * @csspart search-input - A search field.
+ * @csspart state-select - The Bundesland filter.
+ * @csspart kind-select - The kind filter.
+ * @csspart type-select - The organisation type filter of the members.
  * @csspart count - The live result count.
  * @csspart list - The list of alliances.
  * @csspart item - One alliance in the list.
@@ -69,6 +87,7 @@ interface Profile {
  * @cssproperty --fk-color-border - Borders of cards and fields.
  * @cssproperty --fk-color-danger - Error borders.
  * @cssproperty --fk-color-focus - Focus outline.
+ * @cssproperty --fk-color-skeleton - Placeholder bars while loading.
  * @cssproperty --fk-font-family - Font; default `inherit` (the page's font, nothing is loaded).
  * @cssproperty --fk-font-size - Base size; default `1em` (the surrounding text).
  * @cssproperty --fk-radius - Corner radius. Default `0.375em`.
@@ -77,61 +96,96 @@ interface Profile {
 export default class FkAllianceDirectory extends FkElement {
   static override styles = [tokens, base, styles];
 
+  // `attribute: false` on internal state keeps the manifest's attribute list to the real ones.
+  static override properties: PropertyDeclarations = {
+    alliance: {},
+    history: { type: Boolean },
+    jsonLd: { type: Boolean, attribute: 'json-ld' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    selected: { state: true, attribute: false },
+    filters: { state: true, attribute: false },
+    memberFilters: { state: true, attribute: false },
+    listLimit: { state: true, attribute: false },
+    memberLimit: { state: true, attribute: false },
+    token: { state: true, attribute: false },
+  };
+
   /** Slug of one alliance: shows its profile only, without the list. */
-  @property() accessor alliance = '';
+  declare alliance: string;
 
   /** Keeps the chosen alliance and the filters in the URL hash (restored on load and back/forward). */
-  @property({ type: Boolean }) accessor history = false;
+  declare history: boolean;
 
-  /** Writes schema.org `Organization` JSON-LD (with `member`) of the shown alliance into the light DOM. */
-  @property({ type: Boolean, attribute: 'json-ld' }) accessor jsonLd = false;
+  /**
+   * Writes schema.org `Organization` JSON-LD (with `member`) of the shown alliance into the light DOM.
+   * @attr json-ld
+   */
+  declare jsonLd: boolean;
 
-  /** Level of the widget's top heading (2–6), to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) accessor headingLevel = 2;
+  /**
+   * Level of the widget's top heading (1–6), to fit the page's outline.
+   * @attr heading-level
+   */
+  declare headingLevel: number;
 
-  /** How many rows of a long list are rendered at once; "show more" adds as many again. */
-  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
+  /**
+   * How many rows of a long list are rendered at once; "show more" adds as many again.
+   * @attr page-size
+   */
+  declare pageSize: number;
 
-  @state() private accessor selected: string | null = null;
-  @state() private accessor query = '';
-  @state() private accessor stateFilter = '';
-  @state() private accessor kindFilter = '';
-  @state() private accessor memberQuery = '';
-  @state() private accessor memberType = '';
-  @state() private accessor listLimit = 0;
-  @state() private accessor memberLimit = 0;
-  @state() private accessor listToken = 0;
-  @state() private accessor profileToken = 0;
+  /** The alliance chosen in the list (`alliance` wins when set). */
+  private declare selected: string | null;
+  private declare filters: DirectoryFilters;
+  private declare memberFilters: MemberFilters;
+  /** Rows of the list and of the members shown; 0 means one window. */
+  private declare listLimit: number;
+  private declare memberLimit: number;
+  /** Raised by a retry or `refresh()`: a new token loads again, bypassing the short-lived cache. */
+  private declare token: number;
 
-  private lastList: Loaded<Alliance[]> | null = null;
-  private lastProfile: Loaded<Profile> | null = null;
-  private listIndex: { source: Alliance[]; index: Indexed<Alliance>[] } | null = null;
-  private memberIndex: { source: Member[]; index: Indexed<Member>[] } | null = null;
-  private focusAfterRender: (() => HTMLElement | null | undefined) | null = null;
-  private reportedConfig = '';
+  /** The last load of the list [0] and of a profile [1]: shown while reloading and after a failed refresh. */
+  readonly #last: (Loaded | undefined)[] = [];
+  /** The token of the last load started. */
+  #ran = 0;
+  /** Search indexes, per data array (a new answer is a new array). */
+  readonly #indexes = new WeakMap<object, Indexed<never>[]>();
+  #focusAfterRender: (() => HTMLElement | null | undefined) | null = null;
+  #reportedConfig = '';
+  /** The code for `history` and `json-ld`, once loaded. */
+  #optional?: typeof import('./optional.js');
+  #optionalLoad?: Promise<unknown>;
 
-  private readonly listTask = new Task(this, {
-    task: async ([api, token], { signal }) => {
+  constructor() {
+    super();
+    this.alliance = '';
+    this.history = false;
+    this.jsonLd = false;
+    this.headingLevel = 2;
+    this.pageSize = 50;
+    this.selected = null;
+    this.filters = { q: '', state: '', kind: '' };
+    this.memberFilters = { q: '', type: '' };
+    this.listLimit = this.memberLimit = this.token = 0;
+  }
+
+  /** One task for both views: the list without a slug, else the alliance's profile. */
+  readonly #task = new Task(this, {
+    task: async ([api, slug, token], { signal }) => {
       if (!api) return initialState;
-      return this.loadAlliances(api, { signal, fresh: token > 0 });
+      const options = { signal, fresh: token !== this.#ran };
+      this.#ran = token;
+      const value = slug ? await this.loadProfile(api, slug, options) : await this.loadAlliances(api, options);
+      return { key: `${api}|${slug}`, value, at: new Date() } satisfies Loaded;
     },
-    args: () => [this.view === 'list' ? this.okApi : null, this.listToken] as const,
-    onComplete: (value) => {
-      this.lastList = { key: this.okApi ?? '', value, at: new Date() };
+    args: () => [this.#okApi, this.#currentSlug, this.token] as const,
+    onComplete: (loaded) => {
+      this.#last[Array.isArray(loaded.value) ? 0 : 1] = loaded;
     },
-    onError: (error) => this.handleLoadError(error),
-  });
-
-  private readonly profileTask = new Task(this, {
-    task: async ([api, slug, token], { signal }): Promise<Profile | typeof initialState> => {
-      if (!api || !slug) return initialState;
-      return this.loadProfile(api, slug, { signal, fresh: token > 0 });
+    onError: (error) => {
+      if (!isAbort(error)) this.reportError(describeError(error));
     },
-    args: () => [this.view === 'profile' ? this.okApi : null, this.currentSlug, this.profileToken] as const,
-    onComplete: (value) => {
-      this.lastProfile = { key: `${this.okApi ?? ''}|${value.alliance.slug}`, value, at: new Date() };
-    },
-    onError: (error) => this.handleLoadError(error),
   });
 
   /**
@@ -144,27 +198,31 @@ export default class FkAllianceDirectory extends FkElement {
   }
 
   /** Loads an alliance and its members; see {@link loadAlliances}. */
-  protected async loadProfile(api: string, slug: string, options: LoadOptions): Promise<{ alliance: Alliance; members: Member[] }> {
+  protected async loadProfile(api: string, slug: string, options: LoadOptions): Promise<Profile> {
     const data = dataFor(api);
     const [alliance, members] = await Promise.all([data.alliance(slug, options), data.members(slug, options)]);
     return { alliance, members };
   }
 
-  private get okApi(): string | null {
+  get #okApi(): string | null {
     const api = this.apiBase;
     return api.ok ? api.url : null;
   }
 
-  private get currentSlug(): string {
+  get #currentSlug(): string {
     return this.alliance || this.selected || '';
   }
 
-  private get view(): 'list' | 'profile' {
-    return this.currentSlug ? 'profile' : 'list';
+  get #window(): number {
+    const n = this.pageSize;
+    return Number.isInteger(n) && n > 0 ? n : 50;
   }
 
-  private get window(): number {
-    return Number.isInteger(this.pageSize) && this.pageSize > 0 ? this.pageSize : 50;
+  /** The data of the current view, from the last load made for it. */
+  #shown(): Loaded | undefined {
+    const slug = this.#currentSlug;
+    const last = this.#last[slug ? 1 : 0];
+    return last?.key === `${this.#okApi}|${slug}` ? last : undefined;
   }
 
   /**
@@ -172,11 +230,10 @@ export default class FkAllianceDirectory extends FkElement {
    * fails, the data already shown stays visible with a notice. Never rejects.
    */
   async refresh(): Promise<void> {
-    if (this.view === 'list') this.listToken++;
-    else this.profileToken++;
+    this.token++;
     try {
       await this.updateComplete;
-      await (this.view === 'list' ? this.listTask : this.profileTask).taskComplete;
+      await this.#task.taskComplete;
     } catch {
       // Shown in the widget and reported as fk-error; refresh() itself must not reject.
     }
@@ -185,14 +242,30 @@ export default class FkAllianceDirectory extends FkElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.history) {
-      this.applyHash(readHash(location.hash));
-      window.addEventListener('popstate', this.handlePopState);
+      window.addEventListener('popstate', this.#handlePopState);
+      this.#handlePopState();
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.handlePopState);
+    window.removeEventListener('popstate', this.#handlePopState);
+  }
+
+  /** Waits for the code of `history` / `json-ld` before the first render, so a restored view loads first. */
+  protected override pending(): Promise<unknown> | undefined {
+    const own =
+      (this.history || this.jsonLd) && !this.#optional
+        ? (this.#optionalLoad ??= import('./optional.js').then(
+            (m) => {
+              this.#optional = m;
+              this.#handlePopState();
+            },
+            (error: unknown) => console.warn('[fachkraefte] could not load the code for "history" and "json-ld":', error),
+          ))
+        : undefined;
+    const catalog = super.pending();
+    return own && catalog ? Promise.all([own, catalog]) : own ?? catalog;
   }
 
   protected override configProblems(): ConfigProblem[] {
@@ -200,7 +273,7 @@ export default class FkAllianceDirectory extends FkElement {
     if (this.alliance && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(this.alliance)) {
       problems.push({ attribute: 'alliance', message: `"${this.alliance}" is not an alliance slug (lower-case letters, digits, hyphens)` });
     }
-    if (!Number.isInteger(this.headingLevel) || this.headingLevel < 1 || this.headingLevel > 6) {
+    if (this.#level() !== this.headingLevel) {
       this.warnOnce('heading-level', `"${String(this.headingLevel)}" is not a heading level 1–6; using 2`);
     }
     return problems;
@@ -211,482 +284,381 @@ export default class FkAllianceDirectory extends FkElement {
     // A configuration problem is reported once per distinct problem, not on every render.
     const problems = this.configProblems();
     const key = problems.map((p) => `${p.attribute}:${p.message}`).join('|');
-    if (key && key !== this.reportedConfig) {
+    if (key && key !== this.#reportedConfig) {
       const first = problems[0]!;
       this.reportError({ code: 'config', status: null, message: first.message, attribute: first.attribute });
     }
-    this.reportedConfig = key;
+    this.#reportedConfig = key;
 
-    if (this.focusAfterRender) {
-      // The target may appear only after loading (a profile's title): keep asking until it does.
-      const target = this.focusAfterRender();
-      if (target) {
-        this.focusAfterRender = null;
-        target.focus();
-      }
+    // The target may appear only after loading (a profile's title): keep asking until it does.
+    const target = this.#focusAfterRender?.();
+    if (target) {
+      this.#focusAfterRender = null;
+      target.focus();
     }
-    if (this.jsonLd) {
-      const profile = this.view === 'profile' ? this.shownProfile() : null;
-      writeJsonLd(this, profile ? allianceJsonLd(profile.alliance, profile.members) : null);
-    } else if (changed.has('jsonLd')) {
-      writeJsonLd(this, null);
-    }
+    const o = this.#optional;
+    const profile = this.jsonLd && this.#currentSlug ? (this.#shown()?.value as Profile | undefined) : undefined;
+    o?.writeJsonLd(this, profile ? o.allianceJsonLd(profile.alliance, profile.members) : null);
   }
 
-  private handleLoadError(error: unknown): void {
-    if (isAbort(error)) return;
-    const detail = describeError(error);
-    this.reportError(detail);
-  }
-
-  private readonly handlePopState = (): void => {
-    this.applyHash(readHash(location.hash));
+  readonly #handlePopState = (): void => {
+    if (!this.history || !this.#optional) return;
+    const { alliance, ...filters } = this.#optional.readHash(location.hash);
+    this.selected = alliance;
+    this.filters = filters;
   };
 
-  private applyHash(s: DirectoryHashState): void {
-    this.selected = s.alliance;
-    this.query = s.q;
-    this.stateFilter = s.state;
-    this.kindFilter = s.kind;
+  #syncHash(mode: 'push' | 'replace'): void {
+    if (this.history) this.#optional?.writeHash({ alliance: this.alliance ? null : this.selected, ...this.filters }, mode);
   }
 
-  private syncHash(mode: 'push' | 'replace'): void {
-    if (!this.history) return;
-    writeHash(
-      { alliance: this.alliance ? null : this.selected, q: this.query, state: this.stateFilter, kind: this.kindFilter },
-      mode,
-    );
-  }
-
-  private handleSearch(event: Event): void {
-    this.query = (event.target as HTMLInputElement).value;
+  /** Any control of the list's filter form; its `name` is the filter. */
+  #handleFilter(event: Event): void {
+    const control = event.target as HTMLInputElement;
+    this.filters = { ...this.filters, [control.name]: control.value };
     this.listLimit = 0;
-    this.syncHash('replace');
+    this.#syncHash('replace');
   }
 
-  private handleStateFilter(event: Event): void {
-    this.stateFilter = (event.target as HTMLSelectElement).value;
+  #handleMemberFilter(event: Event): void {
+    const control = event.target as HTMLInputElement;
+    this.memberFilters = { ...this.memberFilters, [control.name]: control.value };
+    this.memberLimit = 0;
+  }
+
+  #handleResetFilters(): void {
+    this.filters = { q: '', state: '', kind: '' };
     this.listLimit = 0;
-    this.syncHash('replace');
+    this.#syncHash('replace');
+    this.#focusAfterRender = () => this.#q('#fk-q');
   }
 
-  private handleKindFilter(event: Event): void {
-    this.kindFilter = (event.target as HTMLSelectElement).value;
-    this.listLimit = 0;
-    this.syncHash('replace');
-  }
-
-  private handleResetFilters(): void {
-    this.query = '';
-    this.stateFilter = '';
-    this.kindFilter = '';
-    this.listLimit = 0;
-    this.syncHash('replace');
-    this.focusAfterRender = () => this.renderRoot.querySelector<HTMLInputElement>('#fk-q');
-  }
-
-  private handleSelectAlliance(alliance: Alliance): void {
+  #handleSelectAlliance(alliance: Alliance): void {
     const event = fkSelectEvent({ type: 'alliance', slug: alliance.slug, alliance });
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
     this.selected = alliance.slug;
-    this.memberQuery = '';
-    this.memberType = '';
+    this.memberFilters = { q: '', type: '' };
     this.memberLimit = 0;
-    this.syncHash('push');
+    this.#syncHash('push');
     // Move focus to the new content, as a page change would, so keyboard and screen-reader users
     // are not left on a button that no longer exists.
-    this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#fk-profile-title, [part~="error"]');
+    this.#focusAfterRender = () => this.#q('#fk-profile-title, [part~="error"]');
   }
 
-  private handleBack(): void {
-    const slug = this.selected;
+  #handleBack(): void {
+    const slug = this.selected ?? '';
     this.selected = null;
-    this.syncHash('push');
-    this.focusAfterRender = () =>
-      this.renderRoot.querySelector<HTMLElement>(`[data-slug="${CSS.escape(slug ?? '')}"]`) ??
-      this.renderRoot.querySelector<HTMLElement>('#fk-q');
+    this.#syncHash('push');
+    this.#focusAfterRender = () => this.#q(`[data-slug="${CSS.escape(slug)}"]`) ?? this.#q('#fk-q');
   }
 
-  private handleMemberLink(event: MouseEvent, member: Member, alliance: string): void {
+  #handleMemberLink(event: MouseEvent, member: Member, alliance: string): void {
     const select = fkSelectEvent({ type: 'organisation', id: member.id, organisation: member, alliance });
     this.dispatchEvent(select);
     if (select.defaultPrevented) event.preventDefault();
   }
 
-  private handleMemberSearch(event: Event): void {
-    this.memberQuery = (event.target as HTMLInputElement).value;
-    this.memberLimit = 0;
+  /** Shows the next window of the list or the members, and moves focus to its first row. */
+  #handleShowMore(list: boolean): void {
+    const from = (list ? this.listLimit : this.memberLimit) || this.#window;
+    if (list) this.listLimit = from + this.#window;
+    else this.memberLimit = from + this.#window;
+    this.#focusAfterRender = () => this.renderRoot.querySelectorAll<HTMLElement>(list ? '.cards [data-slug]' : '.members [data-row]')[from];
   }
 
-  private handleMemberType(event: Event): void {
-    this.memberType = (event.target as HTMLSelectElement).value;
-    this.memberLimit = 0;
-  }
-
-  private handleShowMoreAlliances(): void {
-    const from = this.listLimit || this.window;
-    this.listLimit = from + this.window;
-    this.focusAfterRender = () => this.renderRoot.querySelectorAll<HTMLElement>('.cards [data-slug]')[from];
-  }
-
-  private handleShowMoreMembers(): void {
-    const from = this.memberLimit || this.window;
-    this.memberLimit = from + this.window;
-    this.focusAfterRender = () => this.renderRoot.querySelectorAll<HTMLElement>('.members [data-row]')[from];
-  }
-
-  private readonly retryList = (): void => {
-    this.listToken++;
-  };
-
-  private readonly retryProfile = (): void => {
-    this.profileToken++;
+  readonly #retry = (): void => {
+    this.token++;
   };
 
   // ---------------------------------------------------------------- rendering
 
-  private level(offset = 0): number {
-    const base = Number.isInteger(this.headingLevel) && this.headingLevel >= 1 && this.headingLevel <= 6 ? this.headingLevel : 2;
-    return Math.min(6, base + offset);
+  #q(selector: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(selector);
+  }
+
+  /** The heading level `offset` below the widget's top heading. */
+  #level(offset = 0): number {
+    const n = this.headingLevel;
+    return Math.min(6, (Number.isInteger(n) && n > 0 && n < 7 ? n : 2) + offset);
+  }
+
+  /** A heading whose level follows `heading-level` (a tag name cannot be bound in a template). */
+  #heading(cls: string, offset: number, content: unknown): TemplateResult {
+    return html`<p class=${cls} role="heading" aria-level=${this.#level(offset)}>${content}</p>`;
+  }
+
+  #date(value: string): string {
+    return formatPartialDate(value, this.t.locale);
   }
 
   protected override renderWidget(): TemplateResult {
+    const t = this.t;
+    const slug = this.#currentSlug;
+    const shown = this.#shown();
+    const failed = this.#task.status === TaskStatus.ERROR;
+    const list = slug ? null : ((shown?.value as Alliance[] | undefined) ?? null);
+    const found = list && this.#filterAlliances(list);
+    const bar = (w: number) => html`<div class="skeleton line w${w}"></div>`;
     return html`<div class="root" lang=${this.locale}>
-      ${this.view === 'list' ? this.renderListView() : this.renderProfileView()}
+      ${slug
+        ? html`${this.alliance
+              ? nothing
+              : html`<button type="button" class="btn secondary back" part="back-button" @click=${this.#handleBack}>← ${t.profile.back}</button>`}
+            <p class="sr-only" role="status">${shown || failed ? '' : t.loading}</p>`
+        : html`${this.#heading('title', 0, t.directory.title)}${this.#renderFilters(list ?? [])}
+            <p class="count" role="status" part="count">${found ? t.directory.resultCount(found.length, list!.length) : failed ? '' : t.loading}</p>`}
+      ${failed && shown ? this.renderStale(shown.at, this.#retry) : nothing}
+      ${shown
+        ? slug
+          ? this.#renderProfile(shown.value as Profile)
+          : this.#renderCards(list!, found!)
+        : failed
+          ? this.renderError(describeError(this.#task.error), this.#retry)
+          : slug
+            ? html`<div class="profile" part="skeleton" aria-hidden="true">
+                ${bar(60)}<div class="skeleton facts"><div class="line"></div><div class="line"></div></div>${[80, 80, 40].map(bar)}
+              </div>`
+            : html`<div class="cards" part="skeleton" aria-hidden="true">
+                ${[0, 1, 2].map(() => html`<div class="card">${[80, 40, 60, 40].map(bar)}</div>`)}
+              </div>`}
     </div>`;
   }
 
-  private shownList(): Loaded<Alliance[]> | null {
-    const key = this.okApi ?? '';
-    return this.lastList && this.lastList.key === key ? this.lastList : null;
-  }
-
-  private shownProfile(): Profile | null {
-    const key = `${this.okApi ?? ''}|${this.currentSlug}`;
-    return this.lastProfile && this.lastProfile.key === key ? this.lastProfile.value : null;
-  }
-
-  private renderListView(): TemplateResult {
-    const t = this.t.directory;
-    const last = this.shownList();
-    const status = this.listTask.status;
-    const data = status === TaskStatus.COMPLETE ? this.listTask.value ?? null : last?.value ?? null;
-    const failed = status === TaskStatus.ERROR;
-
-    let body: TemplateResult;
-    let count = '';
-    if (data) {
-      const result = this.filterAlliances(data);
-      count = t.resultCount(result.length, data.length);
-      body = html`${failed && last ? this.renderStale(last.at, this.retryList) : nothing}${this.renderCards(data, result)}`;
-    } else if (failed) {
-      body = this.renderError(this.errorDetail(this.listTask.error), this.retryList);
-    } else {
-      count = this.t.loading;
-      body = this.renderListSkeleton();
-    }
-
-    return html`
-      <p class="title" role="heading" aria-level=${this.level()}>${t.title}</p>
-      ${this.renderFilters(data ?? [])}
-      <p class="count" role="status" part="count">${count}</p>
-      ${body}
-    `;
-  }
-
-  private errorDetail(error: unknown): FkErrorDetail {
-    return describeError(error);
-  }
-
-  private filterAlliances(data: Alliance[]): Alliance[] {
-    if (!this.listIndex || this.listIndex.source !== data) {
+  /** The records of `items` matching `query`, sorted by name; the folded index is built once per array. */
+  #find<T extends { name: string }>(items: T[], fields: (item: T) => (string | null | undefined)[], query: string): T[] {
+    let index = this.#indexes.get(items) as Indexed<T>[] | undefined;
+    if (!index) {
       const collator = new Intl.Collator(this.t.locale);
-      const sorted = [...data].sort((a, b) => collator.compare(a.name, b.name));
-      this.listIndex = { source: data, index: buildIndex(sorted, (a) => [a.name, ...a.areas]) };
+      index = buildIndex([...items].sort((a, b) => collator.compare(a.name, b.name)), fields);
+      this.#indexes.set(items, index as Indexed<never>[]);
     }
-    return search(this.listIndex.index, this.query).filter(
-      (a) => (!this.stateFilter || a.state === this.stateFilter) && (!this.kindFilter || a.kind === this.kindFilter),
+    return search(index, query);
+  }
+
+  #filterAlliances(data: Alliance[]): Alliance[] {
+    const f = this.filters;
+    return this.#find(data, (a) => [a.name, ...a.areas], f.q).filter(
+      (a) => (!f.state || a.state === f.state) && (!f.kind || a.kind === f.kind),
     );
   }
 
-  private renderFilters(data: Alliance[]): TemplateResult {
-    const t = this.t;
-    const states = [...new Set(data.map((a) => a.state))].sort((a, b) => t.states[a].localeCompare(t.states[b], t.locale));
-    const kinds = (['state', 'regional', 'district', 'network'] as const).filter((k) => data.some((a) => a.kind === k));
-    // A filter restored from the URL stays selectable even before the data has arrived.
-    if (this.stateFilter && !states.includes(this.stateFilter as Alliance['state']) && this.stateFilter in t.states) {
-      states.push(this.stateFilter as Alliance['state']);
-    }
-    return html`<form class="filters" role="search" part="filters" aria-label=${t.directory.filters} @submit=${(e: Event) => e.preventDefault()}>
-      <div class="field">
-        <label for="fk-q">${t.directory.search}</label>
-        <input id="fk-q" class="control" part="search-input" type="search" autocomplete="off"
-          aria-describedby="fk-q-hint" .value=${this.query} @input=${this.handleSearch} />
-        <span id="fk-q-hint" class="sr-only">${t.directory.searchHint}</span>
-      </div>
-      <div class="field">
-        <label for="fk-state">${t.directory.state}</label>
-        <select id="fk-state" class="control" part="state-select" @change=${this.handleStateFilter}>
-          <option value="" ?selected=${!this.stateFilter}>${t.directory.all}</option>
-          ${states.map((s) => html`<option value=${s} ?selected=${this.stateFilter === s}>${t.states[s]}</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="fk-kind">${t.directory.kind}</label>
-        <select id="fk-kind" class="control" part="kind-select" @change=${this.handleKindFilter}>
-          <option value="" ?selected=${!this.kindFilter}>${t.directory.all}</option>
-          ${kinds.map((k) => html`<option value=${k} ?selected=${this.kindFilter === k}>${t.kinds[k]}</option>`)}
-        </select>
-      </div>
+  /** A search form; its controls report through `onChange` (`input` for typing, `change` for selects). */
+  #form(part: string, label: string, onChange: (e: Event) => void, body: unknown): TemplateResult {
+    return html`<form class="filters" part=${part} role="search" aria-label=${label} @submit=${prevent} @input=${onChange} @change=${onChange}>
+      ${body}
     </form>`;
   }
 
-  private renderCards(all: Alliance[], result: Alliance[]): TemplateResult {
-    const t = this.t;
-    if (all.length === 0) return html`<div class="empty" part="empty"><p>${t.directory.empty}</p></div>`;
-    if (result.length === 0) {
-      return html`<div class="empty" part="empty">
-        <p>${t.directory.emptyFiltered}</p>
-        <button type="button" class="btn secondary" @click=${this.handleResetFilters}>${t.directory.resetFilters}</button>
-      </div>`;
-    }
-    const limit = this.listLimit || this.window;
-    const shown = result.slice(0, limit);
-    return html`<ul class="cards" part="list">
-        ${shown.map((a) => this.renderCard(a))}
-      </ul>
-      ${result.length > limit
-        ? html`<button type="button" class="btn secondary" part="show-more" @click=${this.handleShowMoreAlliances}>
-            ${t.profile.showMore(Math.min(this.window, result.length - limit))}
-          </button>`
-        : nothing}`;
+  /** The search field `#fk-<prefix>q`, with a hint that the list filters as one types. */
+  #searchField(prefix: string, label: string, value: string): TemplateResult {
+    const id = `fk-${prefix}q`;
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <input id=${id} name="q" class="control" part="search-input" type="search" autocomplete="off" aria-describedby="${id}-hint" .value=${value} />
+      <span id="${id}-hint" class="sr-only">${this.t.directory.searchHint}</span>
+    </div>`;
   }
 
-  private renderCard(a: Alliance): TemplateResult {
+  /** The filter `#fk-<prefix><name>`: "all" first, then `options` as [value, label]. */
+  #select(prefix: string, name: string, label: string, value: string, all: string, options: string[][]): TemplateResult {
+    const id = `fk-${prefix}${name}`;
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <select id=${id} name=${name} class="control" part="${name}-select">
+        <option value="" ?selected=${!value}>${all}</option>
+        ${options.map(([v, text]) => html`<option value=${v!} ?selected=${v === value}>${text}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  #renderFilters(data: Alliance[]): TemplateResult {
+    const { t, filters: f } = this;
+    const d = t.directory;
+    // What the data has, plus a filter restored from the URL before the data has arrived.
+    const present = <K extends 'state' | 'kind'>(key: K, all: object) =>
+      (Object.keys(all) as Alliance[K][]).filter((v) => v === f[key] || data.some((a) => a[key] === v));
+    const states = present('state', t.states).sort((a, b) => t.states[a].localeCompare(t.states[b], t.locale));
+    return this.#form(
+      'filters',
+      d.filters,
+      this.#handleFilter,
+      html`${this.#searchField('', d.search, f.q)}
+        ${this.#select('', 'state', d.state, f.state, d.all, states.map((s) => [s, t.states[s]]))}
+        ${this.#select('', 'kind', d.kind, f.kind, d.all, present('kind', t.kinds).map((k) => [k, t.kinds[k]]))}`,
+    );
+  }
+
+  /** The "show more" button of a long list, when there is more. */
+  #more(total: number, limit: number, list: boolean): TemplateResult | typeof nothing {
+    return total > limit
+      ? html`<button type="button" class="btn secondary" part="show-more" @click=${() => this.#handleShowMore(list)}>
+          ${this.t.profile.showMore(Math.min(this.#window, total - limit))}
+        </button>`
+      : nothing;
+  }
+
+  #renderCards(all: Alliance[], found: Alliance[]): TemplateResult {
+    const d = this.t.directory;
+    if (!found.length) {
+      return html`<div class="empty" part="empty">
+        <p>${all.length ? d.emptyFiltered : d.empty}</p>
+        ${all.length ? html`<button type="button" class="btn secondary" @click=${this.#handleResetFilters}>${d.resetFilters}</button>` : nothing}
+      </div>`;
+    }
+    const limit = this.listLimit || this.#window;
+    return html`<ul class="cards" part="list">
+        ${found.slice(0, limit).map((a) => this.#renderCard(a))}
+      </ul>
+      ${this.#more(found.length, limit, true)}`;
+  }
+
+  #badge(a: Alliance): TemplateResult {
+    return html`<span class="badge">${this.t.kinds[a.kind]} · ${this.t.states[a.state]}</span>`;
+  }
+
+  #renderCard(a: Alliance): TemplateResult {
     const t = this.t;
-    const details = [
-      a.founded ? t.directory.founded(formatPartialDate(a.founded, t.locale)) : null,
-      t.directory.memberCount(a.memberCount, a.statedMemberCount),
-    ].filter(Boolean);
+    const d = t.directory;
     return html`<li class="card" part="item">
-      <p class="card-title" role="heading" aria-level=${this.level(1)}>
-        <button type="button" class="linklike" part="item-button" data-slug=${a.slug} @click=${() => this.handleSelectAlliance(a)}>${a.name}</button>
-      </p>
-      <span class="badge">${t.kinds[a.kind]} · ${t.states[a.state]}</span>
-      ${a.areas.length ? html`<p class="small"><span class="sr-only">${t.directory.areas}: </span>${a.areas.join(', ')}</p>` : nothing}
-      <p class="small muted">${details.join(' · ')}</p>
+      ${this.#heading(
+        'card-title',
+        1,
+        html`<button type="button" class="linklike" part="item-button" data-slug=${a.slug} @click=${() => this.#handleSelectAlliance(a)}>${a.name}</button>`,
+      )}
+      ${this.#badge(a)}
+      ${a.areas.length ? html`<p class="small"><span class="sr-only">${t.profile.areas}: </span>${a.areas.join(', ')}</p>` : nothing}
+      <p class="small muted">${[a.founded && d.founded(this.#date(a.founded)), d.memberCount(a.memberCount, a.statedMemberCount)].filter(Boolean).join(' · ')}</p>
     </li>`;
   }
 
-  private renderListSkeleton(): TemplateResult {
-    return html`<div class="cards" part="skeleton" aria-hidden="true">
-      ${[0, 1, 2].map(
-        () => html`<div class="card">
-          <div class="skeleton skeleton-line w-80"></div>
-          <div class="skeleton skeleton-line w-40"></div>
-          <div class="skeleton skeleton-line w-60"></div>
-          <div class="skeleton skeleton-line w-40"></div>
-        </div>`,
-      )}
-    </div>`;
+  /** One fact of a profile, or nothing without a value. */
+  #fact(term: string, value: unknown): TemplateResult | typeof nothing {
+    return value ? html`<div><dt>${term}</dt><dd>${value}</dd></div>` : nothing;
   }
 
-  private renderStale(at: Date, retry: () => void): TemplateResult {
-    return html`<div class="notice" role="alert" part="stale-notice">
-      <p>${this.t.refreshFailed(formatTime(at, this.t.locale))}</p>
-      <button type="button" class="btn secondary" part="retry-button" @click=${retry}>${this.t.retry}</button>
-    </div>`;
+  /** A titled section of a profile, or nothing when `body` is empty. */
+  #section(title: string, body: unknown, cls?: string): TemplateResult | typeof nothing {
+    return body ? html`<section class=${cls ?? nothing}>${this.#heading('section-title', 1, title)}${body}</section>` : nothing;
   }
 
-  private renderProfileView(): TemplateResult {
-    const status = this.profileTask.status;
-    const last = this.shownProfile();
-    const data = status === TaskStatus.COMPLETE ? (this.profileTask.value as Profile | undefined) ?? null : last;
-    const failed = status === TaskStatus.ERROR;
-    const back = !this.alliance && this.selected
-      ? html`<button type="button" class="btn secondary back" part="back-button" @click=${this.handleBack}>← ${this.t.profile.back}</button>`
-      : nothing;
-
-    if (data) {
-      return html`${back}${failed && this.lastProfile ? this.renderStale(this.lastProfile.at, this.retryProfile) : nothing}
-        ${this.renderProfile(data)}`;
-    }
-    if (failed) {
-      return html`${back}<p class="count" role="status"></p>${this.renderError(this.errorDetail(this.profileTask.error), this.retryProfile)}`;
-    }
-    return html`${back}<p class="count sr-only" role="status">${this.t.loading}</p>
-      <div class="profile" part="skeleton" aria-hidden="true">
-        <div class="skeleton skeleton-line w-60"></div>
-        <div class="skeleton facts"><div class="skeleton-line"></div><div class="skeleton-line"></div></div>
-        <div class="skeleton skeleton-line w-80"></div>
-        <div class="skeleton skeleton-line w-80"></div>
-        <div class="skeleton skeleton-line w-40"></div>
-      </div>`;
-  }
-
-  private renderProfile({ alliance: a, members }: Profile): TemplateResult {
+  #renderProfile({ alliance: a, members }: Profile): TemplateResult {
     const t = this.t;
-    const website = safeHttpUrl(a.website);
-    const paragraphs = (a.description ?? '').split(/\n\s*\n/).filter((p) => p.trim());
+    const p = t.profile;
+    const site = safeHttpUrl(a.website);
+    const paragraphs = (a.description ?? '').split(/\n\s*\n/).filter((x) => x.trim());
+    const c = a.coordinator;
     return html`<article class="profile" part="profile" aria-labelledby="fk-profile-title">
       <div>
-        <p class="title" id="fk-profile-title" role="heading" aria-level=${this.level()} tabindex="-1">${a.name}</p>
-        <span class="badge">${t.kinds[a.kind]} · ${t.states[a.state]}</span>
+        <p class="title" id="fk-profile-title" role="heading" aria-level=${this.#level()} tabindex="-1">${a.name}</p>
+        ${this.#badge(a)}
       </div>
       <dl class="facts" part="facts">
-        ${a.areas.length ? html`<div><dt>${t.profile.areas}</dt><dd>${a.areas.join(', ')}</dd></div>` : nothing}
-        ${a.founded ? html`<div><dt>${t.profile.founded}</dt><dd>${formatPartialDate(a.founded, t.locale)}</dd></div>` : nothing}
-        <div><dt>${t.profile.members}</dt><dd>${t.directory.memberCount(a.memberCount, a.statedMemberCount)}${a.membershipFee ? html`<br />${t.profile.membershipFee}` : nothing}</dd></div>
-        ${a.website
-          ? html`<div><dt>${t.profile.website}</dt><dd>${website ? html`<a href=${website} rel="external noopener">${hostOf(website)}</a>` : a.website}</dd></div>`
-          : nothing}
+        ${this.#fact(p.areas, a.areas.join(', '))}
+        ${this.#fact(p.founded, a.founded && this.#date(a.founded))}
+        ${this.#fact(
+          p.members,
+          html`${t.directory.memberCount(a.memberCount, a.statedMemberCount)}${a.membershipFee ? html`<br />${p.membershipFee}` : nothing}`,
+        )}
+        ${this.#fact(p.website, a.website && (site ? link(site, hostOf(site), 'external') : a.website))}
       </dl>
-      ${paragraphs.length
-        ? html`<section class="prose"><p class="section-title" role="heading" aria-level=${this.level(1)}>${t.profile.description}</p>
-            ${paragraphs.map((p) => html`<p>${p}</p>`)}</section>`
-        : nothing}
-      ${a.coordinator && (a.coordinator.organisationName || a.coordinator.people.length)
-        ? html`<section><p class="section-title" role="heading" aria-level=${this.level(1)}>${t.profile.coordinator}</p>
-            ${a.coordinator.organisationName ? html`<p>${a.coordinator.organisationName}</p>` : nothing}
-            ${this.renderPeople(a.coordinator.people)}</section>`
-        : nothing}
-      ${this.renderPeopleSection(t.profile.patrons, a.patrons)}
-      ${this.renderPeopleSection(t.profile.contacts, a.contacts)}
-      ${a.focusAreas.length
-        ? html`<section><p class="section-title" role="heading" aria-level=${this.level(1)}>${t.profile.focusAreas}</p>
-            <ul class="tags">${a.focusAreas.map((f) => html`<li class="tag">${f.name}</li>`)}</ul></section>`
-        : nothing}
-      ${a.projectGroups.length
-        ? html`<section><p class="section-title" role="heading" aria-level=${this.level(1)}>${t.profile.projectGroups}</p>
-            <ul class="people">${a.projectGroups.map((g) => html`<li class="person"><span class="person-name">${g.name}</span>${g.description ? html`<span class="small">${g.description}</span>` : nothing}</li>`)}</ul></section>`
-        : nothing}
-      ${this.renderMembers(a, members)}
+      ${this.#section(p.description, paragraphs.length && paragraphs.map((x) => html`<p>${x}</p>`), 'prose')}
+      ${this.#section(
+        p.coordinator,
+        c && (c.organisationName || c.people.length) && html`${c.organisationName ? html`<p>${c.organisationName}</p>` : nothing}${this.#renderPeople(c.people)}`,
+      )}
+      ${this.#section(p.patrons, this.#renderPeople(a.patrons))}
+      ${this.#section(p.contacts, this.#renderPeople(a.contacts))}
+      ${this.#section(p.focusAreas, a.focusAreas.length && html`<ul class="tags">${a.focusAreas.map((f) => html`<li class="tag">${f.name}</li>`)}</ul>`)}
+      ${this.#section(
+        p.projectGroups,
+        a.projectGroups.length &&
+          html`<ul class="people">
+            ${a.projectGroups.map((g) => html`<li class="person"><span class="person-name">${g.name}</span>${span('small', g.description)}</li>`)}
+          </ul>`,
+      )}
+      ${this.#renderMembers(a, members)}
     </article>`;
   }
 
-  private renderPeopleSection(title: string, people: Person[]): TemplateResult | typeof nothing {
+  #renderPeople(people: Person[]): TemplateResult | typeof nothing {
+    const p = this.t.profile;
     if (!people.length) return nothing;
-    return html`<section><p class="section-title" role="heading" aria-level=${this.level(1)}>${title}</p>${this.renderPeople(people)}</section>`;
-  }
-
-  private renderPeople(people: Person[]): TemplateResult | typeof nothing {
-    if (!people.length) return nothing;
-    const t = this.t;
-    const when = (p: Person) => {
-      const from = p.from ? formatPartialDate(p.from, t.locale) : '';
-      const to = p.to ? formatPartialDate(p.to, t.locale) : '';
-      if (from && to) return `${from} – ${to}`;
-      if (from) return t.profile.since(from);
-      if (to) return t.profile.until(to);
-      return '';
-    };
     return html`<ul class="people">
-      ${people.map((p) => {
-        const mail = mailtoHref(p.email);
-        const tel = telHref(p.phone);
-        const period = when(p);
+      ${people.map((x) => {
+        const from = x.from && this.#date(x.from);
+        const to = x.to && this.#date(x.to);
         return html`<li class="person">
-          <span class="person-name">${p.name}</span>
-          ${p.role ? html`<span>${p.role}</span>` : nothing}
-          ${p.organisationName ? html`<span class="small">${p.organisationName}</span>` : nothing}
-          ${period ? html`<span class="small muted">${period}</span>` : nothing}
-          ${p.email ? html`<span class="small">${t.profile.email}: ${mail ? html`<a href=${mail}>${p.email}</a>` : p.email}</span>` : nothing}
-          ${p.phone ? html`<span class="small">${t.profile.phone}: ${tel ? html`<a href=${tel}>${p.phone}</a>` : p.phone}</span>` : nothing}
+          <span class="person-name">${x.name}</span>
+          ${span('', x.role)} ${span('small', x.organisationName)}
+          ${span('small muted', from && to ? `${from} – ${to}` : from ? p.since(from) : to && p.until(to))}
+          ${x.email ? html`<span class="small">${p.email}: ${link(mailtoHref(x.email), x.email)}</span>` : nothing}
+          ${x.phone ? html`<span class="small">${p.phone}: ${link(telHref(x.phone), x.phone)}</span>` : nothing}
         </li>`;
       })}
     </ul>`;
   }
 
-  private filterMembers(members: Member[]): Member[] {
-    if (!this.memberIndex || this.memberIndex.source !== members) {
-      const collator = new Intl.Collator(this.t.locale);
-      const sorted = [...members].sort((a, b) => collator.compare(a.name, b.name));
-      this.memberIndex = {
-        source: members,
-        index: buildIndex(sorted, (m) => [m.name, ...m.aliases, m.address?.locality]),
-      };
-    }
-    const found = search(this.memberIndex.index, this.memberQuery);
-    return this.memberType ? found.filter((m) => m.type === this.memberType) : found;
-  }
-
-  private renderMembers(a: Alliance, members: Member[]): TemplateResult {
+  #renderMembers(a: Alliance, members: Member[]): TemplateResult {
     const t = this.t;
-    const level = this.level(1);
-    if (members.length === 0) {
-      return html`<section part="members"><p class="section-title" role="heading" aria-level=${level}>${t.profile.members}</p>
-        <p>${a.statedMemberCount ? t.profile.noMembersStated(a.statedMemberCount) : t.profile.noMembers}</p></section>`;
+    const p = t.profile;
+    const title = this.#heading('section-title', 1, p.members);
+    if (!members.length) {
+      return html`<section part="members">
+        ${title}<p>${a.statedMemberCount ? p.noMembersStated(a.statedMemberCount) : p.noMembers}</p>
+      </section>`;
     }
-    const found = this.filterMembers(members);
-    const limit = this.memberLimit || this.window;
+    const mf = this.memberFilters;
+    const found = this.#find(members, (m) => [m.name, ...m.aliases, m.address?.locality], mf.q).filter((m) => !mf.type || m.type === mf.type);
+    const limit = this.memberLimit || this.#window;
     // Only a window of the result becomes DOM: 5,000 rows at once would cost far more than a frame.
-    const shown = found.slice(0, limit);
     const groups = new Map<OrganisationType, Member[]>();
-    for (const m of shown) {
-      const list = groups.get(m.type);
-      if (list) list.push(m);
-      else groups.set(m.type, [m]);
-    }
+    for (const m of found.slice(0, limit)) (groups.get(m.type) ?? groups.set(m.type, []).get(m.type)!).push(m);
     const totals = new Map<OrganisationType, number>();
     for (const m of found) totals.set(m.type, (totals.get(m.type) ?? 0) + 1);
-    const presentTypes = ORGANISATION_TYPES.filter((type) => members.some((m) => m.type === type));
+    const types = ORGANISATION_TYPES.filter((type) => members.some((m) => m.type === type));
     let row = 0;
     return html`<section part="members" class="members">
-      <p class="section-title" role="heading" aria-level=${level}>${t.profile.members}</p>
-      <form class="member-filters" role="search" aria-label=${t.profile.memberSearch} @submit=${(e: Event) => e.preventDefault()}>
-        <div class="field">
-          <label for="fk-mq">${t.profile.memberSearch}</label>
-          <input id="fk-mq" class="control" part="search-input" type="search" autocomplete="off" .value=${this.memberQuery} @input=${this.handleMemberSearch} />
-        </div>
-        <div class="field">
-          <label for="fk-mtype">${t.profile.memberType}</label>
-          <select id="fk-mtype" class="control" @change=${this.handleMemberType}>
-            <option value="" ?selected=${!this.memberType}>${t.profile.allTypes}</option>
-            ${presentTypes.map((type) => html`<option value=${type} ?selected=${this.memberType === type}>${t.organisationTypes[type]}</option>`)}
-          </select>
-        </div>
-      </form>
-      <p class="count" role="status" part="count">${t.profile.memberCount(found.length, members.length)}</p>
-      ${found.length === 0
-        ? html`<div class="empty" part="empty"><p>${t.profile.noMatches}</p></div>`
-        : html`<div class="groups">
-            ${ORGANISATION_TYPES.filter((type) => groups.has(type)).map(
-              (type) => html`<section class="group" data-type=${type}>
-                <p class="group-title" role="heading" aria-level=${Math.min(6, level + 1)}>${t.organisationTypes[type]} (${totals.get(type)})</p>
-                <ul>
-                  ${groups.get(type)!.map((m) => this.renderMember(m, a.slug, row++))}
-                </ul>
-              </section>`,
-            )}
-          </div>`}
-      ${found.length > limit
-        ? html`<button type="button" class="btn secondary" part="show-more" @click=${this.handleShowMoreMembers}>
-            ${t.profile.showMore(Math.min(this.window, found.length - limit))}
-          </button>`
-        : nothing}
+      ${title}
+      ${this.#form(
+        'member-filters',
+        p.memberSearch,
+        this.#handleMemberFilter,
+        html`${this.#searchField('m', p.memberSearch, mf.q)}
+          ${this.#select('m', 'type', p.memberType, mf.type, p.allTypes, types.map((type) => [type, t.organisationTypes[type]]))}`,
+      )}
+      <p class="count" role="status" part="count">${p.memberCount(found.length, members.length)}</p>
+      ${found.length
+        ? html`<div class="groups">
+            ${types
+              .filter((type) => groups.has(type))
+              .map(
+                (type) => html`<section class="group" data-type=${type}>
+                  ${this.#heading('group-title', 2, `${t.organisationTypes[type]} (${totals.get(type)})`)}
+                  <ul>${groups.get(type)!.map((m) => this.#renderMember(m, a.slug, row++))}</ul>
+                </section>`,
+              )}
+          </div>`
+        : html`<div class="empty" part="empty"><p>${p.noMatches}</p></div>`}
+      ${this.#more(found.length, limit, false)}
     </section>`;
   }
 
-  private renderMember(m: Member, alliance: string, row: number): TemplateResult {
-    const t = this.t;
+  #renderMember(m: Member, alliance: string, row: number): TemplateResult {
     const site = safeHttpUrl(m.website);
     return html`<li part="member" data-row=${row} tabindex="-1">
       ${site
-        ? html`<a class="member-name" href=${site} rel="external noopener" @click=${(e: MouseEvent) => this.handleMemberLink(e, m, alliance)}>${m.name}</a>`
-        : html`<span class="member-name">${m.name}</span>`}
-      ${m.address ? html`<span class="small muted">${m.address.locality}</span>` : nothing}
-      ${m.membership.role !== 'member' ? html`<span class="badge">${t.roles[m.membership.role]}</span>` : nothing}
-      ${m.website && !site ? html`<span class="small muted">${m.website}</span>` : nothing}
+        ? html`<a class="member-name" href=${site} rel="external" @click=${(e: MouseEvent) => this.#handleMemberLink(e, m, alliance)}>${m.name}</a>`
+        : span('member-name', m.name)}
+      ${span('small muted', m.address?.locality)}
+      ${m.membership.role === 'member' ? nothing : span('badge', this.t.roles[m.membership.role])}
+      ${span('small muted', !site && m.website)}
     </li>`;
   }
 }
 
+/** "example.org/path" for a link's text: the address without scheme and "www.". */
 function hostOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return (u.host + (u.pathname === '/' ? '' : u.pathname)).replace(/^www\./, '');
-  } catch {
-    return url;
-  }
+  const u = new URL(url);
+  return (u.host + (u.pathname === '/' ? '' : u.pathname)).replace(/^www\./, '');
 }

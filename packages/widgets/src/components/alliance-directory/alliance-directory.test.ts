@@ -196,6 +196,19 @@ describe('<fk-alliance-directory>', () => {
       }
     });
 
+    it('switches to English at run time without a German flash, once the English texts have loaded', async () => {
+      // First in this file to use English: the catalog is not loaded yet.
+      const el = await list();
+      el.lang = 'en';
+      // The update waits for the English catalog (a separate module): the first render after the
+      // change is already English.
+      await el.updateComplete;
+      expect($(el, '.title').textContent).to.equal('Skilled-worker alliances');
+      expect($(el, '[part~="count"]').textContent).to.equal('6 alliances');
+      expect($(el, '.root').getAttribute('lang')).to.equal('en');
+      await expect(el).to.be.accessible();
+    });
+
     it('speaks English with lang="en", and inherits the language of the page', async () => {
       const el = await fixture<FkAllianceDirectory>(html`<fk-alliance-directory lang="en" api=${`${API}/v1`}></fk-alliance-directory>`);
       await waitFor(el, LIST);

@@ -1,12 +1,16 @@
-/** The part of the directory's state that the `history` attribute keeps in the URL hash. */
-export interface DirectoryHashState {
-  alliance: string | null;
+/** The list filters of the directory. */
+export interface DirectoryFilters {
   q: string;
   state: string;
   kind: string;
 }
 
-const PREFIX = 'fk-';
+/** The part of the directory's state that the `history` attribute keeps in the URL hash. */
+export interface DirectoryHashState extends DirectoryFilters {
+  alliance: string | null;
+}
+
+const KEYS = ['alliance', 'q', 'state', 'kind'] as const;
 
 /**
  * Reads `#fk-alliance=…&fk-q=…&fk-state=…&fk-kind=…`. A hash that is a plain page anchor
@@ -14,7 +18,7 @@ const PREFIX = 'fk-';
  */
 export function readHash(hash: string): DirectoryHashState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const get = (key: string) => params.get(PREFIX + key) ?? '';
+  const get = (key: string) => params.get(`fk-${key}`) ?? '';
   const alliance = get('alliance');
   return {
     alliance: /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(alliance) ? alliance : null,
@@ -27,13 +31,11 @@ export function readHash(hash: string): DirectoryHashState {
 /** Writes the state into the hash: `push` for a new view (back returns), `replace` for typing. */
 export function writeHash(state: DirectoryHashState, mode: 'push' | 'replace'): void {
   const params = new URLSearchParams();
-  if (state.alliance) params.set(PREFIX + 'alliance', state.alliance);
-  if (state.q) params.set(PREFIX + 'q', state.q);
-  if (state.state) params.set(PREFIX + 'state', state.state);
-  if (state.kind) params.set(PREFIX + 'kind', state.kind);
+  for (const key of KEYS) if (state[key]) params.set(`fk-${key}`, state[key]!);
   const text = params.toString();
-  const url = `${location.pathname}${location.search}${text ? `#${text}` : ''}`;
-  if (url === `${location.pathname}${location.search}${location.hash}`) return;
+  const page = location.pathname + location.search;
+  const url = text ? `${page}#${text}` : page;
+  if (url === page + location.hash) return;
   if (mode === 'push') history.pushState(history.state, '', url);
   else history.replaceState(history.state, '', url);
 }

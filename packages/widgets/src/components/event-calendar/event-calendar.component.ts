@@ -1,0 +1,724 @@
+import { Task, TaskStatus } from '@lit/task';
+import { EVENT_CATEGORIES, type Event } from '@fachkraefte/schema';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { dataFor, describeError, isAbort } from '../../internal/api.js';
+import { FkElement, type ConfigProblem } from '../../internal/fk-element.js';
+import { writeJsonLd } from '../../internal/json-ld.js';
+import { safeHttpUrl } from '../../internal/safe-url.js';
+import { fold } from '../../internal/search.js';
+import { base, tokens } from '../../styles/tokens.styles.js';
+import { styles } from './event-calendar.styles.js';
+import { de, en, type CalendarStrings } from './event-calendar.i18n.js';
+import { layoutWeek, monthOf, monthWeeks, occurrences, type Occurrence } from './month-grid.js';
+import { dateOfDay, dayOf, isoDay, weekday, ymd, zonedDay } from './zoned.js';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Rows of entries a day cell shows before "+N more". */
+const ROWS = 3;
+const fmts = new Map<string, Intl.DateTimeFormat>();
+const zones = new Map<string, boolean>();
+
+interface Loaded {
+  key: string;
+  events: Event[];
+  at: number;
+}
+
+/**
+ * The event calendar of the alliances: a month grid and a list, with filters, details in a native
+ * dialog, `.ics` downloads and a subscription to the feed of the chosen filter. Times are shown in
+ * Europe/Berlin (or `time-zone`), correct across the DST switches; recurring events appear on every
+ * occurrence (the RRULE is expanded here, the same way calendar apps expand the server's feed).
+ *
+ * @summary Event calendar of skilled-worker alliances (month grid and list).
+ * @tag fk-event-calendar
+ *
+ * @fires {FkErrorEvent} fk-error - The events could not be loaded or the configuration is wrong; the widget shows the problem itself.
+ *
+ * @slot - Fallback content for visitors without JavaScript (e.g. a link to the alliance's dates).
+ *
+ * @csspart toolbar - Navigation, month title and view switch.
+ * @csspart filters - The filter form.
+ * @csspart grid - The month grid.
+ * @csspart day - One day cell of the grid.
+ * @csspart event - An event in the grid or the list.
+ * @csspart more - The "+N more" button of a full day.
+ * @csspart list - The list (agenda) view.
+ * @csspart status - The label of a cancelled, postponed or rescheduled event.
+ * @csspart empty - The message of a month without events.
+ * @csspart dialog - The details dialog.
+ * @csspart subscribe - The subscription links.
+ * @csspart error - The error message box.
+ * @csspart retry-button - The button that tries loading again.
+ * @csspart stale-notice - Shown when a refresh failed and older data stays visible.
+ *
+ * @cssproperty --fk-color-accent - Links, buttons, events and focus ring.
+ * @cssproperty --fk-color-text - Body text.
+ * @cssproperty --fk-color-muted - Secondary text and days of the neighbouring months.
+ * @cssproperty --fk-color-surface - Background.
+ * @cssproperty --fk-color-surface-alt - Background of events and of today.
+ * @cssproperty --fk-color-border - Grid lines and field borders.
+ * @cssproperty --fk-color-danger - Cancelled events and error borders.
+ * @cssproperty --fk-font-family - Font; default `inherit` (the page's font, nothing is loaded).
+ * @cssproperty --fk-radius - Corner radius.
+ */
+export default class FkEventCalendar extends FkElement {
+  static override styles = [tokens, base, styles];
+
+  /**
+   * Declared statically instead of with decorators: esbuild lowers every standard-decorated
+   * accessor into some 150 bytes of helper calls, which for these 18 was a tenth of the calendar's
+   * own size budget. The defaults are set in the constructor.
+   */
+  static override properties = {
+    alliance: {}, view: {}, month: {}, timeZone: { attribute: 'time-zone' }, history: { type: Boolean },
+    jsonLd: { type: Boolean, attribute: 'json-ld' }, headingLevel: { type: Number, attribute: 'heading-level' },
+    ...Object.fromEntries(
+      'cursor focusDay chosenView narrow printing category chosenAlliance q token detail names allianceSlugs'.split(' ').map((k) => [k, { state: true }]),
+    ),
+  };
+
+  /** Slug(s) of the alliance(s) whose events are shown, separated by spaces or commas; all when empty. */
+  declare alliance: string;
+  /** `month` or `list` fixes the view; empty (default) picks the list when the widget is narrow. */
+  declare view: string;
+  /** The month shown first, `YYYY-MM`; default the current month. */
+  declare month: string;
+  /** IANA time zone of every date and time shown. @default 'Europe/Berlin' */
+  declare timeZone: string;
+  /** Keeps month and filters in the URL hash (restored on load and on back/forward). */
+  declare history: boolean;
+  /** Writes schema.org `Event` JSON-LD of the shown month into the light DOM. */
+  declare jsonLd: boolean;
+  /** Level of the widget's headings (2–6), to fit the page's outline. @default 2 */
+  declare headingLevel: number;
+
+  declare private cursor: number;
+  declare private focusDay: number;
+  declare private chosenView: string;
+  declare private narrow: boolean;
+  declare private printing: boolean;
+  declare private category: string;
+  declare private chosenAlliance: string;
+  declare private q: string;
+  declare private token: number;
+  declare private detail: { occ?: Occurrence; day?: number } | null;
+  /** Names of alliances and organisers by slug, as far as loaded. */
+  declare private names: Map<string, string>;
+  declare private allianceSlugs: string[];
+
+  constructor() {
+    super();
+    this.alliance = this.view = this.month = this.chosenView = this.category = this.chosenAlliance = this.q = '';
+    this.timeZone = 'Europe/Berlin';
+    this.history = this.jsonLd = this.narrow = this.printing = false;
+    this.headingLevel = 2;
+    this.cursor = this.focusDay = NaN;
+    this.token = 0;
+    this.detail = null;
+    this.names = new Map();
+    this.allianceSlugs = [];
+  }
+
+  private last: Loaded | null = null;
+  private shown = new Map<string, Occurrence>();
+  private memo: [unknown[], Occurrence[]] | null = null;
+  private opener: string | null = null;
+  private focusAfter: string | null = null;
+  private reported = '';
+  private resize = new ResizeObserver(([entry]) => {
+    const narrow = (entry?.contentRect.width ?? 1e4) < parseFloat(getComputedStyle(this).fontSize) * 40;
+    // Switching views resizes the element: not within this notification, or the browser reports a loop.
+    if (narrow !== this.narrow) requestAnimationFrame(() => (this.narrow = narrow));
+  });
+
+  private readonly task = new Task(this, {
+    task: async ([api, from, to, alliances]) => {
+      if (!api) return null;
+      const data = dataFor(api);
+      const events = await data.events(this.query(from, to, alliances), { fresh: this.token > 0 });
+      // Prefetch the neighbours, so that "next" and "previous" answer from the cache; once this
+      // month is painted, so that their parsing does not delay it.
+      setTimeout(() => {
+        for (const m of [this.cursor - 1, this.cursor + 1]) {
+          const [f, t] = this.range(m);
+          data.events(this.query(f, t, alliances), {}).catch(() => undefined);
+        }
+      }, 100);
+      return { key: `${api}|${from}|${alliances}`, events, at: Date.now() };
+    },
+    args: () => {
+      const [from, to] = this.range(this.cursor);
+      return [this.okApi, from, to, this.serverAlliances.join(','), this.token] as const;
+    },
+    onComplete: (value) => {
+      if (value) this.last = value;
+    },
+    onError: (error) => {
+      if (!isAbort(error)) this.reportError(describeError(error));
+    },
+  });
+
+  private get okApi(): string | null {
+    const api = this.apiBase;
+    return api.ok ? api.url : null;
+  }
+
+  private get s(): CalendarStrings {
+    return this.locale === 'en' ? en : de;
+  }
+
+  private get tz(): string {
+    // Checked once per value: building a DateTimeFormat costs far more than using one.
+    let ok = zones.get(this.timeZone);
+    if (ok === undefined) {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: this.timeZone });
+        ok = true;
+      } catch {
+        ok = false;
+      }
+      zones.set(this.timeZone, ok);
+    }
+    return ok ? this.timeZone : 'Europe/Berlin';
+  }
+
+  private get slugs(): string[] {
+    return this.alliance.split(/[\s,]+/).filter(Boolean);
+  }
+
+  /** The alliances asked of the server: the one chosen in the filter, else those of the attribute. */
+  private get serverAlliances(): string[] {
+    return this.chosenAlliance ? [this.chosenAlliance] : this.slugs;
+  }
+
+  private get shownView(): 'month' | 'list' {
+    if (this.printing) return 'list';
+    const fixed = this.view === 'month' || this.view === 'list' ? this.view : '';
+    return (fixed || this.chosenView || (this.narrow ? 'list' : 'month')) as 'month' | 'list';
+  }
+
+  /** The first and last day (`YYYY-MM-DD`) of the weeks that show month `m`. */
+  private range(m: number): [string, string] {
+    const weeks = monthWeeks(Math.floor(m / 12), (m % 12) + 1);
+    return [isoDay(weeks[0]![0]!), isoDay(weeks.at(-1)![6]!)];
+  }
+
+  private query(from: string, to: string, alliances: string) {
+    return { from, to, ...(alliances ? { alliance: alliances.split(',') } : {}) };
+  }
+
+  /**
+   * Loads the shown month again from the server. When that fails, the events already shown stay
+   * visible with a notice. Never rejects.
+   */
+  async refresh(): Promise<void> {
+    this.token++;
+    try {
+      await this.updateComplete;
+      await this.task.taskComplete;
+    } catch {
+      // Shown in the widget and reported as fk-error.
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resize.observe(this);
+    addEventListener('beforeprint', this.handlePrint);
+    addEventListener('afterprint', this.handlePrint);
+    if (this.history) {
+      this.readHash();
+      addEventListener('popstate', this.readHash);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+    removeEventListener('beforeprint', this.handlePrint);
+    removeEventListener('afterprint', this.handlePrint);
+    removeEventListener('popstate', this.readHash);
+  }
+
+  protected override configProblems(): ConfigProblem[] {
+    const problems = super.configProblems();
+    const bad = this.slugs.find((s) => !SLUG.test(s));
+    if (bad) problems.push({ attribute: 'alliance', message: `"${bad}" is not an alliance slug (lower-case letters, digits, hyphens)` });
+    if (this.view && this.view !== 'month' && this.view !== 'list') this.warnOnce('view', `"${this.view}" is not month or list; choosing by width`);
+    if (this.month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(this.month)) this.warnOnce('month', `"${this.month}" is not YYYY-MM; showing the current month`);
+    if (this.tz !== this.timeZone) this.warnOnce('time-zone', `"${this.timeZone}" is not a time zone; using Europe/Berlin`);
+    return problems;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // On the first update every initialised property counts as changed: only a later change of
+    // `month` (or none shown yet) moves the calendar, so a month restored from the hash stays.
+    if (Number.isNaN(this.cursor) || (changed.has('month') && this.hasUpdated)) {
+      const m = /^(\d{4})-(\d{2})$/.exec(this.month);
+      const today = zonedDay(Date.now(), this.tz);
+      this.cursor = m ? +m[1]! * 12 + +m[2]! - 1 : monthOf(today);
+      if (monthOf(this.focusDay) !== this.cursor) this.focusDay = monthOf(today) === this.cursor ? today : this.firstOf(this.cursor);
+    }
+    if (changed.has('api') && this.okApi && this.names.size === 0) {
+      dataFor(this.okApi)
+        .alliances({})
+        .then((list) => {
+          this.allianceSlugs = list.map((a) => a.slug);
+          this.names = new Map([...this.names, ...list.map((a) => [a.slug, a.name] as [string, string])]);
+        })
+        .catch(() => undefined); // names are a nicety: the slugs stay usable without them
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const problems = this.configProblems();
+    const key = problems.map((p) => p.attribute + p.message).join('|');
+    if (key && key !== this.reported) {
+      this.reportError({ code: 'config', status: null, message: problems[0]!.message, attribute: problems[0]!.attribute });
+    }
+    this.reported = key;
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && this.detail && changed.has('detail')) {
+      if (!dialog.open) dialog.showModal();
+      // Moving from the day's list to one event: focus the new content as a page change would.
+      else dialog.querySelector<HTMLElement>('.close')?.focus();
+    }
+    if (this.focusAfter) {
+      const el = this.renderRoot.querySelector<HTMLElement>(this.focusAfter);
+      if (el) {
+        this.focusAfter = null;
+        el.focus();
+      }
+    }
+    if (this.jsonLd || changed.has('jsonLd')) writeJsonLd(this, this.jsonLd ? this.jsonLdData() : null);
+  }
+
+  // ------------------------------------------------------------------ state changes
+
+  private firstOf(m: number): number {
+    return dayOf(Math.floor(m / 12), (m % 12) + 1, 1);
+  }
+
+  private setMonth(m: number, day?: number): void {
+    this.cursor = m;
+    if (day === undefined) {
+      const [, , d] = ymd(this.focusDay);
+      day = Math.min(this.firstOf(m) + d - 1, this.firstOf(m + 1) - 1);
+    }
+    this.focusDay = day;
+    this.writeHash(true);
+  }
+
+  private handlePrint = (e: globalThis.Event): void => {
+    this.printing = e.type === 'beforeprint';
+    // The browser lays out for print right after this event: render now, not in a microtask.
+    if (this.printing) this.performUpdate();
+  };
+
+  private readHash = (): void => {
+    const p = new URLSearchParams(location.hash.slice(1));
+    const m = /^(\d{4})-(\d{2})$/.exec(p.get('fk-cal-month') ?? '');
+    if (m) this.setMonthQuietly(+m[1]! * 12 + +m[2]! - 1);
+    const category = p.get('fk-cal-category') ?? '';
+    this.category = (EVENT_CATEGORIES as readonly string[]).includes(category) ? category : '';
+    const alliance = p.get('fk-cal-alliance') ?? '';
+    this.chosenAlliance = SLUG.test(alliance) ? alliance : '';
+    this.q = (p.get('fk-cal-q') ?? '').slice(0, 200);
+  };
+
+  private setMonthQuietly(m: number): void {
+    this.cursor = m;
+    this.focusDay = this.firstOf(m);
+  }
+
+  /** Writes month and filters into the hash, keeping whatever else the page keeps there. */
+  private writeHash(push = false): void {
+    if (!this.history) return;
+    const p = new URLSearchParams(location.hash.slice(1));
+    const [y, m] = ymd(this.firstOf(this.cursor));
+    const values = { month: `${y}-${String(m).padStart(2, '0')}`, category: this.category, alliance: this.chosenAlliance, q: this.q };
+    for (const [k, v] of Object.entries(values)) {
+      if (v) p.set(`fk-cal-${k}`, v);
+      else p.delete(`fk-cal-${k}`);
+    }
+    const url = `${location.pathname}${location.search}#${p}`;
+    if (url !== location.pathname + location.search + location.hash) history[push ? 'pushState' : 'replaceState'](history.state, '', url);
+  }
+
+  private handleFilter(e: globalThis.Event): void {
+    const el = e.target as HTMLInputElement;
+    if (el.name === 'category') this.category = el.value;
+    else if (el.name === 'alliance') this.chosenAlliance = el.value;
+    else this.q = el.value;
+    this.writeHash();
+  }
+
+  private handleGridKey(e: KeyboardEvent): void {
+    const cell = e.target as HTMLElement;
+    if (cell.getAttribute('role') !== 'gridcell') return;
+    const d = this.focusDay;
+    const [y, m, dd] = ymd(d);
+    let next: number;
+    switch (e.key) {
+      case 'ArrowLeft': next = d - 1; break;
+      case 'ArrowRight': next = d + 1; break;
+      case 'ArrowUp': next = d - 7; break;
+      case 'ArrowDown': next = d + 7; break;
+      case 'Home': next = d - weekday(d); break;
+      case 'End': next = d + 6 - weekday(d); break;
+      case 'PageUp':
+      case 'PageDown': {
+        const target = y * 12 + m - 1 + (e.key === 'PageUp' ? -1 : 1) * (e.shiftKey ? 12 : 1);
+        next = Math.min(this.firstOf(target) + dd - 1, this.firstOf(target + 1) - 1);
+        break;
+      }
+      case 'Enter':
+      case ' ':
+        e.preventDefault();
+        if (this.visible().some((o) => !o.monthOnly && o.first <= d && o.last >= d)) this.open({ day: d }, `[data-day="${d}"]`);
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    if (monthOf(next) !== this.cursor) this.setMonth(monthOf(next), next);
+    else this.focusDay = next;
+    this.focusAfter = `[data-day="${next}"]`;
+  }
+
+  private handleGridFocus(e: FocusEvent): void {
+    const day = (e.target as HTMLElement).closest<HTMLElement>('[data-day]')?.dataset.day;
+    if (day && monthOf(+day) === this.cursor) this.focusDay = +day;
+  }
+
+  private handleOpen(e: MouseEvent): void {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-key],[data-more]');
+    if (!el) return;
+    if (el.dataset.more) this.open({ day: +el.dataset.more }, `[data-more="${el.dataset.more}"]`);
+    else {
+      const occ = this.shown.get(el.dataset.key!);
+      const inDialog = !!el.closest('dialog');
+      if (occ) this.open({ occ }, inDialog ? this.opener : `[data-key="${CSS.escape(occ.key)}"]`);
+    }
+  }
+
+  private open(detail: { occ?: Occurrence; day?: number }, opener: string | null): void {
+    this.opener = opener;
+    this.detail = detail;
+    const api = this.okApi;
+    // Organisers are slugs in an event: their names come from the API, one cached request each.
+    for (const id of detail.occ?.event.organisers ?? []) {
+      if (api && !this.names.has(id)) {
+        dataFor(api)
+          .organisation(id, {})
+          .then((o) => (this.names = new Map(this.names).set(id, o.name)))
+          .catch(() => undefined);
+      }
+    }
+  }
+
+  private handleClose(): void {
+    this.detail = null;
+    // Back to where the visitor came from; the element may have been re-rendered meanwhile.
+    if (this.opener) this.renderRoot.querySelector<HTMLElement>(this.opener)?.focus();
+  }
+
+  // ------------------------------------------------------------------ formatting
+
+  private fmt(o: Intl.DateTimeFormatOptions, zoned = false): Intl.DateTimeFormat {
+    const key = this.s.title + zoned + this.tz + JSON.stringify(o);
+    let f = fmts.get(key);
+    if (!f) fmts.set(key, (f = new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'de-DE', { ...o, timeZone: zoned ? this.tz : 'UTC' })));
+    return f;
+  }
+
+  private date(day: number, o: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' }): string {
+    return this.fmt(o).format(dateOfDay(day));
+  }
+
+  private fullDate(day: number): string {
+    return this.date(day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  }
+
+  private monthTitle(m: number): string {
+    return this.date(this.firstOf(m), { month: 'long', year: 'numeric' });
+  }
+
+  private time(ms: number): string {
+    return this.fmt({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, true).format(ms);
+  }
+
+  /** Date and time of an occurrence in words: "30. November 2016, 18:00–20:00 Uhr". */
+  private when(o: Occurrence): string {
+    const s = this.s;
+    if (o.monthOnly) return `${this.monthTitle(monthOf(o.first))} (${s.dayUnknown})`;
+    if (o.start === null) {
+      return o.first === o.last
+        ? this.date(o.first)
+        : this.fmt({ day: 'numeric', month: 'long', year: 'numeric' }).formatRange(dateOfDay(o.first), dateOfDay(o.last));
+    }
+    if (o.first === o.last) {
+      const end = o.end! > o.start ? `–${this.time(o.end!)}` : '';
+      return `${this.date(o.first)}, ${s.clock(this.time(o.start) + end)}`;
+    }
+    return this.fmt({ day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, true).formatRange(o.start, o.end!);
+  }
+
+  // ------------------------------------------------------------------ data
+
+  private loaded(): Loaded | null {
+    const [from] = this.range(this.cursor);
+    const key = `${this.okApi}|${from}|${this.serverAlliances.join(',')}`;
+    if (this.task.status === TaskStatus.COMPLETE && this.task.value?.key === key) return this.task.value;
+    return this.last?.key === key ? this.last : null;
+  }
+
+  /** The occurrences of the shown weeks that pass the category and text filters. */
+  private visible(): Occurrence[] {
+    const data = this.loaded();
+    if (!data) return [];
+    // Computed once per data and filter, not on every render (focus moves re-render the grid).
+    const memo = [data, this.category, this.q, this.cursor, this.tz];
+    if (this.memo?.[0].every((x, i) => x === memo[i])) return this.memo[1];
+    const weeks = monthWeeks(Math.floor(this.cursor / 12), (this.cursor % 12) + 1);
+    const words = fold(this.q).split(/\s+/).filter(Boolean);
+    const events = data.events.filter((e) => {
+      if (this.category && !e.categories.includes(this.category as never)) return false;
+      if (!words.length) return true;
+      const text = fold([e.title, e.summary, e.description, e.venue?.name].join(' '));
+      return words.every((w) => text.includes(w));
+    });
+    const list = occurrences(events, weeks[0]![0]!, weeks.at(-1)![6]!, this.tz);
+    this.shown = new Map(list.map((o) => [o.key, o]));
+    this.memo = [memo, list];
+    return list;
+  }
+
+  private jsonLdData(): unknown[] | null {
+    if (!this.loaded()) return null;
+    const modes = { cancelled: 'EventCancelled', postponed: 'EventPostponed', rescheduled: 'EventRescheduled', scheduled: 'EventScheduled' };
+    return this.visible()
+      .filter((o) => monthOf(o.first) === this.cursor && !o.monthOnly)
+      .map(({ event: e, first, last, start, end }) => {
+        const v = e.venue;
+        const a = v?.address;
+        const online = safeHttpUrl(e.onlineUrl);
+        const place = v && { '@type': 'Place', name: v.name, ...(a && { address: { '@type': 'PostalAddress', streetAddress: a.streetAddress ?? undefined, postalCode: a.postalCode ?? undefined, addressLocality: a.locality, addressCountry: 'DE' } }) };
+        const location = [place, online && { '@type': 'VirtualLocation', url: online }].filter(Boolean);
+        return {
+          '@context': 'https://schema.org',
+          '@type': 'Event',
+          name: e.title,
+          startDate: start === null ? isoDay(first) : new Date(start).toISOString(),
+          endDate: start === null ? isoDay(last) : new Date(end!).toISOString(),
+          eventStatus: `https://schema.org/${modes[e.status]}`,
+          eventAttendanceMode: `https://schema.org/${place && online ? 'Mixed' : online ? 'Online' : 'Offline'}EventAttendanceMode`,
+          ...(location.length && { location: location.length === 1 ? location[0] : location }),
+          ...((e.summary ?? e.description) && { description: e.summary ?? e.description }),
+          ...(safeHttpUrl(e.registrationUrl) && { offers: { '@type': 'Offer', url: safeHttpUrl(e.registrationUrl) } }),
+          organizer: e.alliances.map((slug) => ({ '@type': 'Organization', name: this.names.get(slug) ?? slug })),
+        };
+      });
+  }
+
+  // ------------------------------------------------------------------ rendering
+
+  private level(offset = 0): number {
+    const l = this.headingLevel;
+    return Math.min(6, (Number.isInteger(l) && l >= 1 && l <= 6 ? l : 2) + offset);
+  }
+
+  protected override renderWidget(): TemplateResult {
+    const s = this.s;
+    const data = this.loaded();
+    const failed = this.task.status === TaskStatus.ERROR;
+    const occ = this.visible();
+    const inMonth = occ.filter((o) => o.last >= this.firstOf(this.cursor) && o.first < this.firstOf(this.cursor + 1));
+    const view = this.shownView;
+    const title = this.monthTitle(this.cursor);
+    const allianceChoices = this.slugs.length === 1 ? [] : this.slugs.length ? this.slugs : this.allianceSlugs;
+    const alliances = this.serverAlliances;
+    const feed = this.okApi ? dataFor(this.okApi).feedUrl({
+      ...(alliances.length && { alliance: alliances }),
+      ...(this.category && { category: [this.category as Event['categories'][number]] }),
+      ...(this.q.trim() && { q: this.q.trim() }),
+    }) : '';
+    return html`<div class="root" lang=${this.locale}>
+      <p class="heading" role="heading" aria-level=${this.level()}>${s.title}</p>
+      <div class="toolbar" part="toolbar">
+        <div class="nav">
+          <button type="button" class="btn secondary icon" aria-label=${s.prev} @click=${() => this.setMonth(this.cursor - 1)}>‹</button>
+          <button type="button" class="btn secondary" @click=${() => this.setMonth(monthOf(zonedDay(Date.now(), this.tz)), zonedDay(Date.now(), this.tz))}>${s.today}</button>
+          <button type="button" class="btn secondary icon" aria-label=${s.next} @click=${() => this.setMonth(this.cursor + 1)}>›</button>
+        </div>
+        <p class="month" id="fk-cal-month" role="heading" aria-level=${this.level(1)}>${title}</p>
+        ${this.view === 'month' || this.view === 'list'
+          ? nothing
+          : html`<div class="views" role="group" aria-label=${s.views}>
+              ${(['month', 'list'] as const).map(
+                (v) => html`<button type="button" class="btn secondary" aria-pressed=${view === v} @click=${() => (this.chosenView = v)}>${s[v]}</button>`,
+              )}
+            </div>`}
+      </div>
+      <form class="filters" part="filters" role="search" aria-label=${s.filters} @input=${this.handleFilter} @submit=${(e: globalThis.Event) => e.preventDefault()}>
+        <div class="field">
+          <label for="fk-cal-category">${s.category}</label>
+          <select id="fk-cal-category" name="category" class="control">
+            <option value="">${s.all}</option>
+            ${EVENT_CATEGORIES.map((c) => html`<option value=${c} ?selected=${this.category === c}>${s.categories[c]}</option>`)}
+          </select>
+        </div>
+        ${allianceChoices.length
+          ? html`<div class="field">
+              <label for="fk-cal-alliance">${s.alliance}</label>
+              <select id="fk-cal-alliance" name="alliance" class="control">
+                <option value="">${s.all}</option>
+                ${allianceChoices.map((a) => html`<option value=${a} ?selected=${this.chosenAlliance === a}>${this.names.get(a) ?? a}</option>`)}
+              </select>
+            </div>`
+          : nothing}
+        <div class="field">
+          <label for="fk-cal-q">${s.search}</label>
+          <input id="fk-cal-q" name="q" class="control" type="search" autocomplete="off" .value=${this.q} />
+        </div>
+      </form>
+      <p class="sr-only" role="status">${data ? s.count(title, inMonth.length) : failed ? '' : s.loading}</p>
+      ${failed && data ? html`<div class="notice" role="alert" part="stale-notice">
+            <p>${this.t.refreshFailed(this.time(data.at))}</p>
+            <button type="button" class="btn secondary" part="retry-button" @click=${this.retry}>${this.t.retry}</button>
+          </div>` : nothing}
+      ${failed && !data
+        ? this.renderError(describeError(this.task.error), this.retry)
+        : html`${data && !inMonth.length
+              ? html`<p class="empty" part="empty">${this.q || this.category ? s.emptyFiltered : s.empty}</p>`
+              : nothing}
+            ${view === 'month' ? this.renderGrid(occ, !data) : this.renderList(inMonth, !data)}`}
+      ${feed
+        ? html`<p class="subscribe" part="subscribe">
+            <a href=${feed.replace(/^https?:/, 'webcal:')}>${s.subscribe}</a>
+            <a href=${feed}>${s.feed}</a>
+          </p>`
+        : nothing}
+      <dialog part="dialog" aria-labelledby="fk-cal-dlg" @close=${this.handleClose} @click=${this.handleOpen}>
+        ${this.detail ? this.renderDetail() : nothing}
+      </dialog>
+    </div>`;
+  }
+
+  private readonly retry = (): void => {
+    this.token++;
+  };
+
+  private status(e: Event): TemplateResult | typeof nothing {
+    return e.status === 'scheduled' ? nothing : html`<span class="status ${e.status}" part="status">${this.s.status[e.status]}</span>`;
+  }
+
+  private chip(o: Occurrence, day: number, active: boolean): TemplateResult {
+    const e = o.event;
+    return html`<button type="button" part="event" class="ev ${e.status} ${o.first < day ? 'from' : ''} ${o.last > day ? 'to' : ''}"
+      data-key=${o.key} tabindex=${active ? 0 : -1}>${o.start !== null && o.first === day ? html`<span class="time">${this.time(o.start)}</span> ` : nothing}${this.status(e)}
+      <span class="title">${e.title}</span><span class="sr-only">, ${this.when(o)}</span></button>`;
+  }
+
+  private renderGrid(occ: Occurrence[], loading: boolean): TemplateResult {
+    const weeks = monthWeeks(Math.floor(this.cursor / 12), (this.cursor % 12) + 1);
+    const today = zonedDay(Date.now(), this.tz);
+    const monthOnly = occ.filter((o) => o.monthOnly);
+    return html`${monthOnly.length
+        ? html`<ul class="month-only">${monthOnly.map((o) => html`<li>${this.chip(o, -1, true)}</li>`)}</ul>`
+        : nothing}
+      <div role="grid" class="grid" part="grid" aria-labelledby="fk-cal-month" aria-busy=${loading}
+        @keydown=${this.handleGridKey} @focusin=${this.handleGridFocus} @click=${this.handleOpen}>
+        <div role="row" class="week head">
+          ${weeks[0]!.map(
+            (d) => html`<div role="columnheader" class="wd"><span aria-hidden="true">${this.date(d, { weekday: 'short' }).replace('.', '')}</span><span class="sr-only">${this.date(d, { weekday: 'long' })}</span></div>`,
+          )}
+        </div>
+        ${weeks.map((week) => {
+          const cells = layoutWeek(week, occ);
+          return html`<div role="row" class="week">
+            ${week.map((d, i) => {
+              const entries = cells[i]!;
+              const active = d === this.focusDay;
+              const total = entries.filter(Boolean).length;
+              const rows = entries.length > ROWS ? entries.slice(0, ROWS - 1) : entries;
+              const more = total - rows.filter(Boolean).length;
+              return html`<div role="gridcell" part="day" class="day ${monthOf(d) === this.cursor ? '' : 'out'}" data-day=${d}
+                tabindex=${active ? 0 : -1} aria-current=${d === today ? 'date' : nothing}>
+                <span class="num" aria-hidden="true">${ymd(d)[2]}</span><span class="sr-only">${this.fullDate(d)}</span>
+                ${rows.map((o) => (o ? this.chip(o, d, active) : html`<span class="gap" aria-hidden="true"></span>`))}
+                ${more > 0
+                  ? html`<button type="button" class="more" part="more" data-more=${d} tabindex=${active ? 0 : -1}>${this.s.more(more)}<span class="sr-only">, ${this.fullDate(d)}</span></button>`
+                  : nothing}
+              </div>`;
+            })}
+          </div>`;
+        })}
+      </div>`;
+  }
+
+  private item(o: Occurrence, withDay: boolean): TemplateResult {
+    const e = o.event;
+    const timed = o.start !== null && o.first === o.last;
+    return html`<li class="item ${e.status}">
+      <span class="when">${withDay ? this.when(o) : timed ? this.s.clock(`${this.time(o.start!)}${o.end! > o.start! ? `–${this.time(o.end!)}` : ''}`) : this.s.allDay}</span>
+      <span>${this.status(e)} <button type="button" part="event" class="linklike title" data-key=${o.key}>${e.title}<span class="sr-only">, ${this.when(o)}${e.status === 'scheduled' ? '' : `, ${this.s.status[e.status]}`}</span></button></span>
+      ${e.venue || e.onlineUrl ? html`<span class="muted small">${e.venue?.name ?? this.s.online}${e.venue?.address ? `, ${e.venue.address.locality}` : ''}</span>` : nothing}
+    </li>`;
+  }
+
+  private renderList(occ: Occurrence[], loading: boolean): TemplateResult {
+    if (loading) {
+      return html`<div class="agenda" part="skeleton" aria-hidden="true">${[80, 60, 70].map((w) => html`<div class="skeleton line w${w}"></div>`)}</div>`;
+    }
+    const start = this.firstOf(this.cursor);
+    const days = new Map<number, Occurrence[]>();
+    for (const o of occ) {
+      const d = o.monthOnly ? -1 : Math.max(o.first, start);
+      days.set(d, [...(days.get(d) ?? []), o]);
+    }
+    return html`<ol class="agenda" part="list" @click=${this.handleOpen}>
+      ${[...days].map(
+        ([d, list]) => html`<li>
+          <p class="day-title" role="heading" aria-level=${this.level(2)}>${d < 0 ? this.monthTitle(this.cursor) : this.fullDate(d)}</p>
+          <ul>${list.map((o) => this.item(o, d < 0 || o.first !== o.last))}</ul>
+        </li>`,
+      )}
+    </ol>`;
+  }
+
+  private renderDetail(): TemplateResult {
+    const s = this.s;
+    const { occ, day } = this.detail!;
+    const close = html`<p class="close-row"><button type="button" class="btn secondary close" autofocus @click=${() => this.renderRoot.querySelector('dialog')!.close()}>${s.close}</button></p>`;
+    if (!occ) {
+      const list = this.visible().filter((o) => !o.monthOnly && o.first <= day! && o.last >= day!);
+      return html`${close}<p id="fk-cal-dlg" class="dlg-title" role="heading" aria-level=${this.level(1)}>${s.dayEvents(this.fullDate(day!))}</p>
+        <ul class="agenda">${list.map((o) => this.item(o, o.first !== o.last))}</ul>`;
+    }
+    const e = occ.event;
+    const a = e.venue?.address;
+    const online = safeHttpUrl(e.onlineUrl);
+    const register = safeHttpUrl(e.registrationUrl);
+    const organisers = [...e.alliances, ...e.organisers].map((id) => this.names.get(id) ?? id);
+    const ics = this.okApi ? dataFor(this.okApi).eventIcsUrl(e.id) : '';
+    return html`${close}
+      <p id="fk-cal-dlg" class="dlg-title ${e.status}" role="heading" aria-level=${this.level(1)}>${e.title}</p>
+      ${this.status(e)}
+      <dl class="facts">
+        <div><dt>${s.when}</dt><dd>${this.when(occ)}</dd></div>
+        ${e.venue ? html`<div><dt>${s.where}</dt><dd>${e.venue.name}${a ? html`<br />${a.streetAddress ? html`${a.streetAddress}<br />` : nothing}${a.postalCode ?? ''} ${a.locality}` : nothing}</dd></div>` : nothing}
+        ${online ? html`<div><dt>${s.online}</dt><dd><a href=${online} rel="external noopener">${new URL(online).host}</a></dd></div>` : nothing}
+        ${e.categories.length ? html`<div><dt>${s.category}</dt><dd>${e.categories.map((c) => s.categories[c]).join(', ')}</dd></div>` : nothing}
+        ${organisers.length ? html`<div><dt>${s.organisers}</dt><dd>${organisers.join(', ')}</dd></div>` : nothing}
+      </dl>
+      ${e.summary ? html`<p class="summary">${e.summary}</p>` : nothing}
+      ${(e.description ?? '').split(/\n\s*\n/).filter((p) => p.trim()).map((p) => html`<p>${p}</p>`)}
+      <p class="actions">
+        ${register ? html`<a class="btn" href=${register} rel="external noopener">${s.register}</a>` : nothing}
+        ${ics ? html`<a class="btn secondary" href=${ics} download>${s.ics}</a>` : nothing}
+      </p>`;
+  }
+}

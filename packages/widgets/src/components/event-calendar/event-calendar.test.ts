@@ -1,0 +1,506 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import ICAL from 'ical.js';
+import { CAL_API } from 'fk-calendar-env';
+import { FAULTY } from 'fk-test-env';
+import type { FkErrorEvent } from '../../events/fk-error.js';
+import { $, $$, choose, deepActive, text, typeInto, unique, waitFor } from '../../../test/helpers.js';
+import { sendKeys } from '../../../test/commands.js';
+import './event-calendar.js';
+import type FkEventCalendar from './event-calendar.component.js';
+
+const API = `${CAL_API}/v1`;
+const STATUS = '[role="status"]';
+
+/** Waits until the live region announces a loaded month ("Mai 2026: 9 Termine"). */
+async function loaded(el: Element): Promise<void> {
+  await waitUntil(() => el.shadowRoot?.querySelector(STATUS)?.textContent?.includes(':'), 'calendar loaded', { timeout: 15_000 });
+}
+
+/** A calendar of `month` in a container of `width` px. */
+async function calendar(month: string, width = 1000, extra: { view?: string; lang?: string; tz?: string; alliance?: string } = {}): Promise<FkEventCalendar> {
+  const wrapper = await fixture(html`<div style="width:${width}px"><fk-event-calendar api=${API} month=${month}
+    view=${extra.view ?? ''} lang=${extra.lang ?? ''} time-zone=${extra.tz ?? 'Europe/Berlin'} alliance=${extra.alliance ?? ''}></fk-event-calendar></div>`);
+  const el = wrapper.querySelector('fk-event-calendar')!;
+  await loaded(el);
+  return el;
+}
+
+const cell = (el: Element, iso: string) => $(el, `[data-day="${Date.parse(`${iso}T00:00Z`) / 864e5}"]`);
+const chips = (el: Element, iso: string) => [...cell(el, iso).querySelectorAll<HTMLElement>('[part~="event"]')];
+const chipText = (el: Element, iso: string) => chips(el, iso).map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+const dialog = (el: Element) => $(el, 'dialog') as HTMLDialogElement;
+
+describe('<fk-event-calendar>', () => {
+  it('passes axe in the month grid', async () => {
+    const el = await calendar('2026-05');
+    expect($$(el, '[role="grid"]')).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  describe('accessibility in every view and state', () => {
+    it('passes axe in the list, in English, in an empty month, with the day list and the details open', async () => {
+      const list = await calendar('2026-05', 1000, { view: 'list' });
+      await expect(list).to.be.accessible();
+      const english = await calendar('2026-03', 1000, { lang: 'en' });
+      await expect(english).to.be.accessible();
+      const empty = await calendar('2026-08');
+      await expect(empty).to.be.accessible();
+      const full = await calendar('2026-09');
+      $(full, '[part~="more"]').click();
+      await waitUntil(() => dialog(full).open);
+      await expect(full).to.be.accessible();
+      ($(full, 'dialog [data-key]')).click();
+      await waitUntil(() => dialog(full).querySelector('.facts'));
+      await expect(full).to.be.accessible();
+    });
+
+    it('passes axe while loading (grid in its final shape) and with an error', async () => {
+      const el = await fixture<FkEventCalendar>(html`<fk-event-calendar api=${`${FAULTY}/slow/${unique()}/v1`} month="2026-05" view="month"></fk-event-calendar>`);
+      await waitFor(el, '[role="grid"][aria-busy="true"]');
+      expect($(el, STATUS).textContent).to.equal('Termine werden geladen …');
+      await expect(el).to.be.accessible();
+      const failing = await fixture<FkEventCalendar>(html`<fk-event-calendar api=${`${FAULTY}/500/v1`} month="2026-05"></fk-event-calendar>`);
+      await waitFor(failing, '[part~="error"]');
+      await expect(failing).to.be.accessible();
+    });
+  });
+
+  describe('month grid', () => {
+    it('starts the week on Monday with German day names and titles the month', async () => {
+      const el = await calendar('2026-05');
+      expect($$(el, '[role="columnheader"] [aria-hidden]').map((h) => h.textContent)).to.deep.equal(['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So']);
+      expect($$(el, '[role="columnheader"] .sr-only')[0]!.textContent).to.equal('Montag');
+      expect($(el, '#fk-cal-month').textContent).to.equal('Mai 2026');
+      // 1 May 2026 is a Friday: the grid starts on Monday 27 April.
+      expect($$(el, '[role="gridcell"]')[0]!.querySelector('.sr-only')!.textContent).to.equal('Montag, 27. April 2026');
+      expect($(el, STATUS).textContent).to.equal('Mai 2026: 6 Termine');
+    });
+
+    it('spans all-day and multi-day events over their days, across weeks and months', async () => {
+      const el = await calendar('2026-05');
+      expect(chipText(el, '2026-05-13')[0]).to.contain('Test: Ganztägiger Aktionstag');
+      for (const day of ['2026-05-28', '2026-05-29', '2026-05-30', '2026-05-31']) {
+        expect(chips(el, day).map((c) => c.dataset.key), day).to.include('messe');
+      }
+      expect(chips(el, '2026-05-28').find((c) => c.dataset.key === 'messe')!.className).to.match(/\bto\b/).and.not.match(/\bfrom\b/);
+      expect(chips(el, '2026-05-29').find((c) => c.dataset.key === 'messe')!.className).to.match(/\bfrom\b/);
+      expect(chips(el, '2026-05-27')).to.have.length(0);
+      const label = chips(el, '2026-05-28').find((c) => c.dataset.key === 'messe')!.textContent!;
+      expect(label).to.contain('28. Mai – 2. Juni 2026');
+      $(el, '[aria-label="Nächster Monat"]').click();
+      await waitUntil(() => $(el, STATUS).textContent!.startsWith('Juni 2026:'));
+      expect(chips(el, '2026-06-01').map((c) => c.dataset.key)).to.include('messe');
+      expect(chips(el, '2026-06-02').map((c) => c.dataset.key)).to.include('messe');
+      expect(chips(el, '2026-06-03')).to.have.length(0);
+    });
+
+    it('shows the times of the DST week in March in Berlin time, and a weekly series at 18:00 on both sides', async () => {
+      const el = await calendar('2026-03');
+      expect(chipText(el, '2026-03-28')[0]).to.match(/^10:00 Test: Samstag/);
+      expect(chipText(el, '2026-03-29')[0]).to.match(/^10:00 Test: Sonntag/);
+      expect(chips(el, '2026-03-29')[0]!.textContent).to.contain('29. März 2026, 10:00–12:00 Uhr');
+      for (const day of ['2026-03-18', '2026-03-25', '2026-04-01']) {
+        expect(chipText(el, day)[0], day).to.match(/^18:00 Test: Wöchentliche Sprechstunde/);
+      }
+      expect(chips(el, '2026-03-11')).to.have.length(0);
+    });
+
+    it('shows the night of the October switch over two days, and 18:00 before and after it', async () => {
+      const el = await calendar('2026-10');
+      const night = chips(el, '2026-10-24').find((c) => c.dataset.key === 'nacht-umstellung')!;
+      expect(night.textContent).to.match(/^\s*22:00/);
+      expect(night.textContent).to.contain('06:00');
+      expect(chips(el, '2026-10-25').map((c) => c.dataset.key)).to.include('nacht-umstellung');
+      expect(chipText(el, '2026-10-26')[0]).to.match(/^09:00/);
+      for (const day of ['2026-10-14', '2026-10-21', '2026-10-28']) expect(chipText(el, day)[0], day).to.match(/^18:00 Test: Abendtermin/);
+    });
+
+    it('shows cancelled events struck through and labelled, postponed and rescheduled ones labelled', async () => {
+      const el = await calendar('2026-05');
+      const cancelled = chips(el, '2026-05-19')[0]!;
+      expect(cancelled.textContent).to.contain('abgesagt');
+      expect(getComputedStyle(cancelled.querySelector('.title')!).textDecorationLine).to.equal('line-through');
+      expect(chips(el, '2026-05-20')[0]!.textContent).to.contain('verschoben');
+      expect(chips(el, '2026-05-21')[0]!.textContent).to.contain('verlegt');
+    });
+
+    it('says so for a month without events, and keeps the grid', async () => {
+      const el = await calendar('2026-08');
+      expect($(el, '[part~="empty"]').textContent).to.equal('In diesem Monat gibt es keine Termine.');
+      expect($(el, STATUS).textContent).to.equal('August 2026: 0 Termine');
+      expect($$(el, '[role="gridcell"]').length).to.be.at.least(35);
+    });
+
+    it('shows "+N weitere" on a day with 30 events, which opens the list of the day', async () => {
+      const el = await calendar('2026-09');
+      expect(chips(el, '2026-09-15')).to.have.length(2);
+      const more = $(el, '[part~="more"]');
+      expect(more.textContent).to.contain('+28 weitere');
+      more.click();
+      await waitUntil(() => dialog(el).open);
+      expect(dialog(el).querySelector('.dlg-title')!.textContent).to.equal('Termine am Dienstag, 15. September 2026');
+      expect(dialog(el).querySelectorAll('[data-key]')).to.have.length(30);
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialog(el).open);
+      expect(deepActive()).to.equal(more);
+    });
+
+    it('puts a month-only date above the grid, with the day marked open', async () => {
+      const el = await calendar('2026-06');
+      const chip = $(el, '.month-only [data-key="nur-monat"]');
+      expect(chip.textContent).to.contain('Juni 2026 (Tag noch offen)');
+      expect($$(el, '[role="gridcell"] [data-key="nur-monat"]')).to.have.length(0);
+    });
+  });
+
+  describe('recurring events', () => {
+    it('shows every occurrence of a monthly series except the excluded one, as the server feed says', async () => {
+      const el = await calendar('2026-09');
+      const seen: string[] = [];
+      const months = ['September', 'Oktober', 'November', 'Dezember', 'Januar', 'Februar'];
+      for (let i = 0; i < 5; i++) {
+        for (const c of $$(el, '[role="gridcell"] [data-key^="serie-monatlich"]')) {
+          const day = c.closest<HTMLElement>('[data-day]')!.dataset.day!;
+          const iso = new Date(+day * 864e5).toISOString().slice(0, 10);
+          if (!seen.includes(iso) && !c.closest('.out')) seen.push(iso);
+          expect(c.textContent).to.match(/^\s*19:00/);
+        }
+        $(el, '[aria-label="Nächster Monat"]').click();
+        await waitUntil(() => $(el, STATUS).textContent!.startsWith(`${months[i + 1]} 202`) && $(el, STATUS).textContent!.includes(':'), months[i + 1]);
+      }
+      expect(seen).to.deep.equal(['2026-09-08', '2026-10-13', '2026-12-08', '2027-01-12']);
+      // The feed carries the same RRULE and EXDATE: ical.js expands it to the same days.
+      const ics = await (await fetch(`${API}/events/serie-monatlich.ics`)).text();
+      const vevent = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent')[0]!;
+      const it = new ICAL.Event(vevent).iterator();
+      const exdates = vevent.getAllProperties('exdate').map((p) => (p.getFirstValue() as { toString(): string }).toString().slice(0, 10));
+      const fromFeed: string[] = [];
+      for (let t = it.next(); t; t = it.next()) {
+        const d = t.toString().slice(0, 10);
+        if (!exdates.includes(d)) fromFeed.push(d);
+      }
+      expect(fromFeed.filter((d) => d < '2027-02-01')).to.deep.equal(seen);
+      expect(fromFeed).to.have.length(5);
+    });
+  });
+
+  describe('keyboard (WAI-ARIA grid)', () => {
+    it('moves through the days with arrows, Home/End and through months with PageUp/PageDown, announcing the month', async () => {
+      const el = await calendar('2026-05');
+      const active = () => (deepActive() as HTMLElement).dataset.day;
+      const iso = (d = active()) => new Date(+d! * 864e5).toISOString().slice(0, 10);
+      const first = $(el, '[role="gridcell"][tabindex="0"]');
+      expect($$(el, '[role="gridcell"][tabindex="0"]')).to.have.length(1);
+      first.focus();
+      expect(iso()).to.equal('2026-05-01');
+      await sendKeys({ press: 'ArrowRight' });
+      expect(iso()).to.equal('2026-05-02');
+      await sendKeys({ press: 'ArrowDown' });
+      expect(iso()).to.equal('2026-05-09');
+      await sendKeys({ press: 'Home' });
+      expect(iso()).to.equal('2026-05-04');
+      await sendKeys({ press: 'End' });
+      expect(iso()).to.equal('2026-05-10');
+      await sendKeys({ press: 'ArrowUp' });
+      expect(iso()).to.equal('2026-05-03');
+      await sendKeys({ press: 'PageDown' });
+      await waitUntil(() => active() && iso() === '2026-06-03', 'focus on 3 June');
+      await waitUntil(() => $(el, STATUS).textContent === 'Juni 2026: 2 Termine', `announced: ${$(el, STATUS).textContent}`);
+      expect($(el, '#fk-cal-month').textContent).to.equal('Juni 2026');
+      await sendKeys({ press: 'PageUp' });
+      await waitUntil(() => iso() === '2026-05-03');
+      // Leaving the month with an arrow key shows the neighbouring month.
+      await sendKeys({ press: 'ArrowUp' });
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'ArrowLeft' });
+      await waitUntil(() => iso() === '2026-04-24');
+      expect($(el, '#fk-cal-month').textContent).to.equal('April 2026');
+      expect($$(el, '[role="gridcell"][tabindex="0"]')).to.have.length(1);
+    });
+
+    it('reaches the events of the focused day with Tab, and opens the day list with Enter', async () => {
+      const el = await calendar('2026-05');
+      cell(el, '2026-05-01').focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowRight' });
+      await waitUntil(() => (deepActive() as HTMLElement).dataset.day === cell(el, '2026-05-23').dataset.day);
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'Tab' });
+      expect((deepActive() as HTMLElement).dataset.key).to.equal('online');
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => dialog(el).open);
+      expect(dialog(el).textContent).to.contain('Freitag, 22. Mai 2026');
+      expect(dialog(el).contains(deepActive())).to.equal(true);
+    });
+  });
+
+  describe('details dialog', () => {
+    it('opens in the top layer with focus inside, shows the details and returns focus on Escape', async () => {
+      const el = await calendar('2026-05');
+      const chip = chips(el, '2026-05-22')[0]!;
+      chip.click();
+      await waitUntil(() => dialog(el).open);
+      const d = dialog(el);
+      expect(d.contains(deepActive())).to.equal(true);
+      expect(d.matches(':modal')).to.equal(true);
+      await waitUntil(() => d.textContent!.includes('IHK Hochrhein-Bodensee'), 'organiser name loaded');
+      const t = d.textContent!.replace(/\s+/g, ' ');
+      expect(t).to.contain('Test: Online-Sprechstunde');
+      expect(t).to.contain('22. Mai 2026, 10:00–11:00 Uhr');
+      expect(t).to.contain('Fachkräfteallianz Landkreis Ludwigsburg');
+      expect(t).to.contain('Zweiter Absatz.');
+      expect(d.querySelector<HTMLAnchorElement>('a[href^="https://meet.example.org"]')!.textContent).to.equal('meet.example.org');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !d.open);
+      expect(deepActive()).to.equal(chips(el, '2026-05-22')[0]);
+    });
+
+    it('shows the venue with address and the registration link, and closes with its button', async () => {
+      const el = await calendar('2026-05');
+      chips(el, '2026-05-28')[0]!.click();
+      await waitUntil(() => dialog(el).open);
+      const t = dialog(el).innerText.replace(/\s+/g, ' ');
+      expect(t).to.contain('Testraum Lörrach Palmstraße 3 79539 Lörrach');
+      expect(dialog(el).querySelector<HTMLAnchorElement>('a[href="https://example.org/anmeldung"]')).to.exist;
+      dialog(el).querySelector<HTMLButtonElement>('.close')!.click();
+      // The dialog's close event comes a task later; then focus is back on the event.
+      await waitUntil(() => !dialog(el).open && (deepActive() as HTMLElement).dataset.key === 'messe', 'focus back on the event');
+    });
+
+    it('offers the event as .ics, which ical.js reads back with the right dates', async () => {
+      const el = await calendar('2026-05');
+      chips(el, '2026-05-28')[0]!.click();
+      await waitUntil(() => dialog(el).open);
+      const link = dialog(el).querySelector<HTMLAnchorElement>('a[download]')!;
+      expect(link.href).to.equal(`${API}/events/messe.ics`);
+      const res = await fetch(link.href);
+      expect(res.headers.get('content-type')).to.contain('text/calendar');
+      const vevent = new ICAL.Component(ICAL.parse(await res.text())).getAllSubcomponents('vevent')[0]!;
+      const event = new ICAL.Event(vevent);
+      expect(event.summary).to.equal('Test: Messe über sechs Tage');
+      expect(event.startDate.isDate).to.equal(true);
+      expect(event.startDate.toString()).to.equal('2026-05-28');
+      expect(event.endDate.toString()).to.equal('2026-06-03'); // exclusive
+    });
+
+    it('gives the timed DST event in the .ics the same instant as the calendar shows', async () => {
+      const ics = await (await fetch(`${API}/events/dst-sonntag.ics`)).text();
+      const comp = new ICAL.Component(ICAL.parse(ics));
+      for (const tz of comp.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+      const event = new ICAL.Event(comp.getAllSubcomponents('vevent')[0]!);
+      expect(event.startDate.toJSDate().toISOString()).to.equal('2026-03-29T08:00:00.000Z');
+    });
+  });
+
+  describe('subscription', () => {
+    it('links the feed of the current filter as webcal:// and https://', async () => {
+      const el = await calendar('2026-05');
+      const [webcal, https] = $$(el, '[part~="subscribe"] a') as HTMLAnchorElement[];
+      expect(https!.href).to.equal(`${API}/events.ics`);
+      expect(webcal!.getAttribute('href')).to.equal(https!.href.replace(/^http:/, 'webcal:'));
+      choose($(el, '#fk-cal-category') as HTMLSelectElement, 'messe');
+      $(el, '#fk-cal-category').dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      const feed = ($$(el, '[part~="subscribe"] a')[1] as HTMLAnchorElement).href;
+      expect(feed).to.equal(`${API}/events.ics?category=messe`);
+      const comp = new ICAL.Component(ICAL.parse(await (await fetch(feed)).text()));
+      expect(comp.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('summary'))).to.include('Test: Messe über sechs Tage')
+        .and.not.include('Test: Ganztägiger Aktionstag');
+    });
+  });
+
+  describe('filters, views and configuration', () => {
+    it('filters by category, text and alliance', async () => {
+      const el = await calendar('2026-05');
+      const category = $(el, '#fk-cal-category') as HTMLSelectElement;
+      category.value = 'workshop';
+      category.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect($$(el, '[role="gridcell"] [data-key]').map((c) => c.dataset.key)).to.deep.equal(['abgesagt']);
+      category.value = '';
+      category.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      typeInto($(el, '#fk-cal-q') as HTMLInputElement, 'sprechstunde');
+      await el.updateComplete;
+      expect($$(el, '[role="gridcell"] [data-key]').map((c) => c.dataset.key)).to.deep.equal(['online']);
+      expect($(el, STATUS).textContent).to.equal('Mai 2026: ein Termin');
+      typeInto($(el, '#fk-cal-q') as HTMLInputElement, 'gibtesnicht');
+      await el.updateComplete;
+      expect($(el, '[part~="empty"]').textContent).to.equal('In diesem Monat passt kein Termin zu Ihrer Auswahl.');
+      typeInto($(el, '#fk-cal-q') as HTMLInputElement, '');
+      await waitFor(el, '#fk-cal-alliance option[value="fachkraefteallianz-landkreis-ludwigsburg"]');
+      const alliance = $(el, '#fk-cal-alliance') as HTMLSelectElement;
+      alliance.value = 'fachkraefteallianz-landkreis-ludwigsburg';
+      alliance.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await waitUntil(() => $$(el, '[role="gridcell"] [data-key]').length === 2, 'two Ludwigsburg events');
+      expect(($$(el, '[part~="subscribe"] a')[1] as HTMLAnchorElement).href).to.contain('alliance=fachkraefteallianz-landkreis-ludwigsburg');
+    });
+
+    it('shows only the alliance of the attribute, without an alliance filter', async () => {
+      const el = await calendar('2026-05', 1000, { alliance: 'fachkraefteallianz-landkreis-ludwigsburg' });
+      expect($$(el, '[role="gridcell"] [data-key]').map((c) => c.dataset.key).sort()).to.deep.equal(['online', 'verlegt']);
+      expect($$(el, '#fk-cal-alliance')).to.have.length(0);
+    });
+
+    it('switches to the list when its own container is narrow, and back', async () => {
+      const el = await calendar('2026-05', 320);
+      await waitFor(el, '[part~="list"]');
+      expect($$(el, '[role="grid"]')).to.have.length(0);
+      await expect(el).to.be.accessible();
+      el.parentElement!.style.width = '1000px';
+      await waitFor(el, '[role="grid"]');
+      const fixed = await calendar('2026-05', 1000, { view: 'list' });
+      expect($$(fixed, '[part~="list"]')).to.have.length(1);
+      expect($$(fixed, '[aria-pressed]')).to.have.length(0);
+    });
+
+    it('lists the month by day in the list view, all-day and timed, with status', async () => {
+      const el = await calendar('2026-05', 1000, { view: 'list' });
+      const t = text(el);
+      expect(t).to.contain('Mittwoch, 13. Mai 2026 ganztägig Test: Ganztägiger Aktionstag');
+      expect(t).to.contain('Dienstag, 19. Mai 2026 17:00–19:00 Uhr abgesagt Test: Abgesagter Workshop');
+      expect(t).to.contain('28. Mai – 2. Juni 2026');
+      ($(el, '[part~="list"] [data-key="abgesagt"]')).click();
+      await waitUntil(() => dialog(el).open);
+      expect(dialog(el).textContent).to.contain('abgesagt');
+    });
+
+    it('speaks English (en-GB) with lang="en"', async () => {
+      const el = await calendar('2026-05', 1000, { lang: 'en' });
+      expect($(el, '#fk-cal-month').textContent).to.equal('May 2026');
+      expect($$(el, '[role="columnheader"] [aria-hidden]').map((h) => h.textContent)).to.deep.equal(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+      expect(chips(el, '2026-05-19')[0]!.textContent).to.contain('cancelled');
+      expect(chips(el, '2026-05-19')[0]!.textContent).to.contain('19 May 2026, 17:00–19:00');
+      expect($(el, STATUS).textContent).to.equal('May 2026: 6 events');
+    });
+
+    it('shows times in another zone with time-zone', async () => {
+      const el = await calendar('2026-03', 1000, { tz: 'America/New_York' });
+      expect(chipText(el, '2026-03-28')[0]).to.match(/^05:00 Test: Samstag/);
+      expect(chipText(el, '2026-03-29')[0]).to.match(/^04:00 Test: Sonntag/);
+    });
+
+    it('keeps month and filters in the URL hash with history, and restores them', async () => {
+      const before = location.href;
+      history.replaceState(null, '', '#anker&fk-cal-month=2026-09&fk-cal-q=stammtisch');
+      try {
+        const wrapper = await fixture(html`<div style="width:1000px"><fk-event-calendar api=${API} history></fk-event-calendar></div>`);
+        const el = wrapper.querySelector('fk-event-calendar')!;
+        await loaded(el);
+        expect($(el, '#fk-cal-month').textContent).to.equal('September 2026');
+        expect(($(el, '#fk-cal-q') as HTMLInputElement).value).to.equal('stammtisch');
+        expect($$(el, '[role="gridcell"] [data-key]').every((c) => c.dataset.key!.startsWith('serie-monatlich'))).to.equal(true);
+        $(el, '[aria-label="Nächster Monat"]').click();
+        await el.updateComplete;
+        expect(location.hash).to.contain('fk-cal-month=2026-10');
+        expect(location.hash).to.contain('anker');
+        history.back();
+        await waitUntil(() => $(el, '#fk-cal-month').textContent === 'September 2026', 'back restores September');
+      } finally {
+        history.replaceState(null, '', before.split('#')[0]);
+      }
+    });
+
+    it('prefetches the neighbouring months', async () => {
+      await calendar('2026-11');
+      await waitUntil(() => performance.getEntriesByType('resource').some((r) => r.name.includes('from=2026-11-30')), 'December prefetched');
+      expect(performance.getEntriesByType('resource').some((r) => r.name.includes('from=2026-09-28'))).to.equal(true);
+    });
+
+    it('prints the visible month as a list', async () => {
+      const el = await calendar('2026-05');
+      window.dispatchEvent(new Event('beforeprint'));
+      expect($$(el, '[part~="list"]')).to.have.length(1);
+      window.dispatchEvent(new Event('afterprint'));
+      await el.updateComplete;
+      expect($$(el, '[role="grid"]')).to.have.length(1);
+    });
+
+    it('writes schema.org Event JSON-LD into the light DOM with json-ld', async () => {
+      const el = await fixture<FkEventCalendar>(html`<fk-event-calendar api=${API} month="2026-07" json-ld></fk-event-calendar>`);
+      await loaded(el);
+      await el.updateComplete;
+      const script = el.querySelector('script[type="application/ld+json"]')!;
+      expect(script.textContent).to.not.contain('<');
+      const data = JSON.parse(script.textContent!) as { '@type': string; name: string; startDate: string; eventStatus: string }[];
+      expect(data[0]).to.include({ '@type': 'Event', startDate: '2026-07-07T08:00:00.000Z', eventStatus: 'https://schema.org/EventScheduled' });
+      expect(data[0]!.name).to.contain('<script>');
+    });
+
+    it('shows a readable message when "api" is missing', async () => {
+      const errors: FkErrorEvent[] = [];
+      const el = await fixture<FkEventCalendar>(html`<fk-event-calendar @fk-error=${(e: FkErrorEvent) => errors.push(e)}></fk-event-calendar>`);
+      await el.updateComplete;
+      expect($(el, '[part~="error"]').textContent).to.contain('Es ist keine Datenquelle angegeben');
+      expect(errors[0]!.detail).to.include({ code: 'config', attribute: 'api' });
+    });
+  });
+
+  describe('faults and hostile data', () => {
+    it('shows a server error with a retry button and dispatches fk-error', async () => {
+      const errors: FkErrorEvent[] = [];
+      const el = await fixture<FkEventCalendar>(html`<fk-event-calendar api=${`${FAULTY}/500/v1`} month="2026-05" @fk-error=${(e: FkErrorEvent) => errors.push(e)}></fk-event-calendar>`);
+      const box = await waitFor(el, '[part~="error"]');
+      expect(box.textContent).to.contain('Der Server meldet einen Fehler (500).');
+      expect(errors[0]!.detail).to.include({ code: 'http', status: 500 });
+    });
+
+    it('loads after a retry once the server recovers, and reports malformed answers', async () => {
+      const el = await fixture<FkEventCalendar>(html`<fk-event-calendar api=${`${FAULTY}/recover/${unique()}/v1`} month="2016-11"></fk-event-calendar>`);
+      await waitFor(el, '[part~="retry-button"]');
+      $(el, '[part~="retry-button"]').click();
+      await loaded(el);
+      expect(text(el)).to.contain('Jahresvollversammlung');
+      const bad = await fixture<FkEventCalendar>(html`<fk-event-calendar api=${`${FAULTY}/malformed/v1`} month="2016-11"></fk-event-calendar>`);
+      expect((await waitFor(bad, '[part~="error"]')).textContent).to.contain('Der Server hat unerwartete Daten geliefert.');
+    });
+
+    it('keeps the month visible when a refresh fails', async () => {
+      const el = await fixture<FkEventCalendar>(html`<fk-event-calendar api=${`${FAULTY}/flip/${unique()}/v1`} month="2016-11"></fk-event-calendar>`);
+      await loaded(el);
+      await el.refresh();
+      await waitFor(el, '[part~="stale-notice"]');
+      expect(text(el)).to.contain('Jahresvollversammlung');
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders hostile strings in every field as text', async () => {
+      const w = window as { __xss?: number };
+      const el = await calendar('2026-07');
+      const chip = chips(el, '2026-07-07')[0]!;
+      expect(chip.textContent).to.contain('<script>window.__xss=1</script>');
+      chip.click();
+      await waitUntil(() => dialog(el).open);
+      const d = dialog(el);
+      expect(d.textContent).to.contain('Ort <img src=x');
+      expect(d.textContent).to.contain('Straße <img');
+      expect(d.querySelectorAll('img, script')).to.have.length(0);
+      expect(el.shadowRoot!.querySelectorAll('img, script')).to.have.length(0);
+      for (const a of d.querySelectorAll('a')) expect(a.protocol).to.match(/^https?:$/);
+      await expect(el).to.be.accessible();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(w.__xss).to.equal(undefined);
+      d.close();
+    });
+
+    it('runs on a strict-CSP page without a single violation', async () => {
+      const frame = document.createElement('iframe');
+      frame.src = '/__cal/csp.html';
+      frame.style.width = '1000px';
+      document.body.append(frame);
+      try {
+        const win = () => frame.contentWindow as (Window & { __violations?: string[]; __errors?: string[] }) | null;
+        await waitUntil(() => frame.contentDocument?.querySelector('fk-event-calendar')?.shadowRoot?.querySelector('[data-key="messe"]'), 'calendar in CSP page', { timeout: 15_000 });
+        expect(win()!.__violations).to.deep.equal([]);
+        expect(win()!.__errors).to.deep.equal([]);
+        expect(frame.contentDocument!.querySelector('script[type="application/ld+json"]')).to.exist;
+      } finally {
+        frame.remove();
+      }
+    });
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * From events to what the calendar shows: occurrences (recurring events expanded) with their
+ * first and last day in the calendar's zone, the weeks of a month, and per week the order of the
+ * entries in each day so that an event over several days keeps one row across those days.
+ */
+import { parsePartialDate, partialDateRange, type Event } from '@fachkraefte/schema';
+import { expand } from './recurrence.js';
+import { dayOf, parseDay, wallAt, weekday, ymd, zonedDay, toInstant } from './zoned.js';
+
+/** One occurrence of an event as the calendar shows it. */
+export interface Occurrence {
+  event: Event;
+  /** Unique per occurrence: the event id and, for a series, the day. */
+  key: string;
+  /** First and last day (day numbers, inclusive) in the calendar's zone. */
+  first: number;
+  last: number;
+  /** Start and end instants (ms) of a timed event; null for all-day events. */
+  start: number | null;
+  end: number | null;
+  /** Known only to the month (`2016-07`): shown for the month, not on a day. */
+  monthOnly: boolean;
+}
+
+const warned = new Set<string>();
+
+/**
+ * Every occurrence of `events` that touches the days `from…to` (day numbers, inclusive), in the
+ * order a reader expects: by first day, month-only first, then all-day and longer ones, then by
+ * start time and title.
+ */
+export function occurrences(events: readonly Event[], from: number, to: number, tz: string): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const e of events) {
+    let first: number;
+    let last: number;
+    let start: number | null = null;
+    let end: number | null = null;
+    let monthOnly = false;
+    if (e.allDay) {
+      const p = parsePartialDate(e.start);
+      if (!p) continue;
+      monthOnly = p.precision !== 'day';
+      first = parseDay(partialDateRange(e.start).first);
+      last = e.end && parsePartialDate(e.end) ? Math.max(first, parseDay(partialDateRange(e.end).last)) : monthOnly ? parseDay(partialDateRange(e.start).last) : first;
+    } else {
+      start = Date.parse(e.start);
+      end = e.end ? Math.max(start, Date.parse(e.end)) : start;
+      first = zonedDay(start, tz);
+      // An event that ends at midnight does not reach into the next day.
+      last = zonedDay(Math.max(start, end - 1), tz);
+    }
+    if (Number.isNaN(first)) continue;
+    const push = (f: number, l: number, s: number | null, en: number | null, series: boolean) => {
+      if (l >= from && f <= to) out.push({ event: e, key: series ? `${e.id}@${f}` : e.id, first: f, last: l, start: s, end: en, monthOnly });
+    };
+    if (!e.recurrence || monthOnly) {
+      push(first, last, start, end, false);
+      continue;
+    }
+    try {
+      const time = start === null ? undefined : wallAt(start, tz).slice(3);
+      const exdays = new Set(e.recurrence.exdates.map((x) => (x.length === 10 ? parseDay(x) : zonedDay(Date.parse(x), tz))));
+      const span = last - first;
+      const duration = (end ?? 0) - (start ?? 0);
+      for (const d of expand(e.recurrence.rrule, first, { from: from - span - 1, to, exdays, tz, ...(time ? { time } : {}) })) {
+        if (time) {
+          const s = toInstant(d, time, tz);
+          push(d, zonedDay(Math.max(s, s + duration - 1), tz), s, s + duration, true);
+        } else push(d, d + span, null, null, true);
+      }
+    } catch (error) {
+      // A rule this expander does not support: show the first date rather than nothing, and say so once.
+      if (!warned.has(e.id)) {
+        warned.add(e.id);
+        console.warn(`[fachkraefte] <fk-event-calendar>: event "${e.id}": ${(error as Error).message}; showing its first date only`);
+      }
+      push(first, last, start, end, false);
+    }
+  }
+  return out.sort(
+    (a, b) =>
+      a.first - b.first || +b.monthOnly - +a.monthOnly || +(b.start === null) - +(a.start === null) ||
+      b.last - a.last || (a.start ?? 0) - (b.start ?? 0) || a.event.title.localeCompare(b.event.title),
+  );
+}
+
+/** The weeks (Monday first) that show the month `y`-`m`: each a list of seven day numbers. */
+export function monthWeeks(y: number, m: number): number[][] {
+  const first = dayOf(y, m, 1);
+  const last = dayOf(y, m + 1, 0);
+  const weeks: number[][] = [];
+  for (let d = first - weekday(first); d <= last; d += 7) weeks.push([0, 1, 2, 3, 4, 5, 6].map((i) => d + i));
+  return weeks;
+}
+
+/** The month (as `year * 12 + month - 1`) of a day number. */
+export function monthOf(day: number): number {
+  const [y, m] = ymd(day);
+  return y * 12 + m - 1;
+}
+
+/**
+ * The entries of each day of a week, in rows: an occurrence over several days gets one row (lane)
+ * for the whole week, so its pieces line up; `null` keeps a row free where a longer event of
+ * another day runs. Single-day entries fill the rows below.
+ */
+export function layoutWeek(week: readonly number[], occ: readonly Occurrence[]): (Occurrence | null)[][] {
+  const w0 = week[0]!;
+  const w6 = week[6]!;
+  const cells: (Occurrence | null)[][] = week.map(() => []);
+  const lanes: number[] = []; // the last day each lane is taken until
+  for (const o of occ) {
+    if (o.monthOnly || o.last < w0 || o.first > w6 || o.first === o.last) continue;
+    const a = Math.max(o.first, w0) - w0;
+    const b = Math.min(o.last, w6) - w0;
+    let lane = lanes.findIndex((until) => until < a);
+    if (lane < 0) lane = lanes.length;
+    lanes[lane] = b;
+    for (let i = a; i <= b; i++) {
+      const cell = cells[i]!;
+      while (cell.length < lane) cell.push(null);
+      cell[lane] = o;
+    }
+  }
+  for (const o of occ) {
+    if (o.monthOnly || o.first !== o.last || o.first < w0 || o.first > w6) continue;
+    const cell = cells[o.first - w0]!;
+    const free = cell.indexOf(null);
+    if (free >= 0) cell[free] = o;
+    else cell.push(o);
+  }
+  return cells;
+}
