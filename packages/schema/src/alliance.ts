@@ -39,7 +39,13 @@ export const Alliance = /* @__PURE__ */ named(
     website: z.nullable(HttpUrl),
     coordinator: z.nullable(Coordinator),
     patrons: z.array(Person),
+    /** Whom to contact for the alliance, as published (prefer role mailboxes). */
     contacts: z.array(Person),
+    /**
+     * People the sources quote as speaking for the alliance or its members. Not contacts: a widget
+     * shows them as "beteiligt", never with a call to get in touch.
+     */
+    representatives: z.array(Person),
     focusAreas: z.array(FocusAreaRef),
     projectGroups: z.array(ProjectGroup),
     statedMemberCount: z.nullable(z.int().check(z.gte(0))),

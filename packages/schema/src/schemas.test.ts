@@ -47,6 +47,7 @@ const alliance = {
   coordinator: { organisation: null, organisationName: null, people: [{ name: 'Gudrun Gempp', role: 'Projektmanagerin', organisation: null, organisationName: null, from: '2016-03', to: null, email: null, phone: null }] },
   patrons: [],
   contacts: [],
+  representatives: [],
   focusAreas: [{ slug: 'it', name: 'IT' }],
   projectGroups: [{ name: 'Berufsorientierung', description: null }],
   statedMemberCount: 26,

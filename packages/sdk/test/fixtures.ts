@@ -4,7 +4,7 @@ import type { Alliance, Event, Organisation } from '@fachkraefte/schema';
 export function alliance(slug: string): Alliance {
   return {
     slug, name: `Testallianz ${slug}`, kind: 'regional', state: 'DE-BW', areas: ['Landkreis Lörrach'],
-    founded: '2013-04', description: null, website: null, coordinator: null, patrons: [], contacts: [],
+    founded: '2013-04', description: null, website: null, coordinator: null, patrons: [], contacts: [], representatives: [],
     focusAreas: [], projectGroups: [], statedMemberCount: 26, memberCount: 0, parent: null,
     membershipFee: null, fictitious: true,
   };

@@ -144,7 +144,7 @@ describe('CLI', { timeout: 120_000 }, () => {
       name: 'bad', organisations: [], memberships: [], events: [],
       alliances: [{
         slug: 'test', name: 'Test', kind: 'regional', state: 'DE-XX', areas: [], founded: null, description: null,
-        website: null, coordinator: null, patrons: [], contacts: [], focusAreas: [], projectGroups: [],
+        website: null, coordinator: null, patrons: [], contacts: [], representatives: [], focusAreas: [], projectGroups: [],
         statedMemberCount: null, parent: null, membershipFee: null, fictitious: true,
       }],
     }));

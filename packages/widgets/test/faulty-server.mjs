@@ -13,7 +13,7 @@ function hostileAlliance(website) {
     areas: [`Kreis ${XSS}`], founded: '2013-04', description: `Beschreibung ${XSS}\n\nZweiter Absatz ${XSS}`,
     website,
     coordinator: { organisation: null, organisationName: `Koordination ${XSS}`, people: [person()] },
-    patrons: [person()], contacts: [person()],
+    patrons: [person()], contacts: [person()], representatives: [person()],
     focusAreas: [{ slug: 'xss-fokus', name: `Fokus ${XSS}` }],
     projectGroups: [{ name: `Gruppe ${XSS}`, description: `Gruppe ${XSS}` }],
     statedMemberCount: 3, memberCount: 1, parent: null, membershipFee: true, fictitious: true,
@@ -48,7 +48,7 @@ export function volumeMembers(count = 5000) {
 const VOLUME = volumeMembers();
 const volumeAlliance = {
   ...hostileAlliance(null), slug: 'volumen-allianz', name: 'Volumen-Allianz (fiktiv)', areas: ['Beispielkreis'],
-  description: 'Erzeugte Beispieldaten.', coordinator: null, patrons: [], contacts: [], focusAreas: [], projectGroups: [],
+  description: 'Erzeugte Beispieldaten.', coordinator: null, patrons: [], contacts: [], representatives: [], focusAreas: [], projectGroups: [],
   statedMemberCount: null, memberCount: VOLUME.length, membershipFee: null,
 };
 

@@ -273,7 +273,8 @@ const alliances: AllianceRecord[] = [
       people: [person('Ingo Rust', 'Staatssekretär', mfwBw)],
     },
     patrons: [],
-    contacts: [person('Dominik Schulze', 'Landeskoordinator der regionalen Fachkräfteallianzen', wmBw)],
+    contacts: [],
+    representatives: [person('Dominik Schulze', 'Landeskoordinator der regionalen Fachkräfteallianzen', wmBw)],
     focusAreas: [],
     projectGroups: [],
     statedMemberCount: null,
@@ -311,7 +312,8 @@ const alliances: AllianceRecord[] = [
       person('Dr. Martin Kistler', 'Landrat', lkWaldshut),
     ],
     // Quoted in seed 000 on the labour-market figures; the release gives him no title.
-    contacts: [person('Horst Eckert', null, aaLoerrach)],
+    contacts: [],
+    representatives: [person('Horst Eckert', null, aaLoerrach)],
     focusAreas: [
       focus('it', 'IT'),
       focus('pflege', 'Pflege'),
@@ -348,8 +350,9 @@ const alliances: AllianceRecord[] = [
     website: null,
     coordinator: { organisation: ihkHn.id, organisationName: ihkHn.name, people: [] },
     patrons: [],
+    contacts: [],
     // The representatives quoted in seed 001, with the office the release gives them.
-    contacts: [
+    representatives: [
       person('Kirsten Hirschmann', 'IHK-Vizepräsidentin', ihkHn),
       person('Ulrich Bopp', 'Präsident', hwkHn),
       person('Guido Rebstock', 'Vorsitzender der Geschäftsführung', aaSha),
@@ -385,6 +388,7 @@ const alliances: AllianceRecord[] = [
     coordinator: null,
     patrons: [],
     contacts: [],
+    representatives: [],
     focusAreas: [
       focus('uebergang-von-der-schule-in-den-beruf', 'Übergang von der Schule in den Beruf'),
       focus('ausschoepfung-inlaendischer-fachkraeftepotenziale', 'Ausschöpfung inländischer Fachkräftepotenziale'),
@@ -419,7 +423,8 @@ const alliances: AllianceRecord[] = [
     website: null,
     coordinator: { organisation: wsw.id, organisationName: wsw.name, people: [] },
     patrons: [],
-    contacts: [
+    contacts: [],
+    representatives: [
       person('Alexander Maas', 'Geschäftsführer', wsw),
       person('Andrea Flum', 'Projektleitung Marketing und Kommunikation', wsw),
       person('Kai Müller', 'Wirtschaftsbeauftragter des Landkreises Waldshut', wsw),
@@ -468,6 +473,7 @@ const alliances: AllianceRecord[] = [
         email: 'edmund.rohde@arl-lw.niedersachsen.de',
       }),
     ],
+    representatives: [],
     focusAreas: [
       focus('aktivierung-ungenutzter-fachkraeftepotenziale', 'Aktivierung ungenutzter Fachkräftepotenziale'),
       focus('ausbildungs-und-berufsperspektiven-junger-menschen', 'Ausbildungs- und Berufsperspektiven junger Menschen'),

@@ -36,7 +36,7 @@ function schemaProblems(data: DataSet): string[] {
 }
 
 function people(a: DataSet['alliances'][number]): Person[] {
-  return [...a.patrons, ...a.contacts, ...(a.coordinator?.people ?? [])];
+  return [...a.patrons, ...a.contacts, ...a.representatives, ...(a.coordinator?.people ?? [])];
 }
 
 function duplicates(values: string[]): string[] {
@@ -214,7 +214,7 @@ describe('seed data set', () => {
     const net = seedOf('netzwerk-fachkraefte-landkreis-waldshut');
     expect([net.kind, net.statedMemberCount, net.membershipFee, net.projectGroups.map((g) => g.name)])
       .toEqual(['network', 26, true, ['Arbeitsgruppe Marke']]);
-    expect(net.contacts.map((p) => p.name)).toEqual(['Alexander Maas', 'Andrea Flum', 'Kai Müller']);
+    expect(net.representatives.map((p) => p.name)).toEqual(['Alexander Maas', 'Andrea Flum', 'Kai Müller']);
     expect(seedDataSet.events.filter((e) => e.alliances.includes(net.slug)).map((e) => [e.start, e.allDay]).sort())
       .toEqual([['2024-03', true], ['2024-04', true]]);
   });
@@ -230,6 +230,12 @@ describe('seed data set', () => {
       '05121-9129833', 'edmund.rohde@arl-lw.niedersachsen.de', 'amt-fuer-regionale-landesentwicklung-leine-weser',
     ]);
     expect(lw.coordinator!.organisation).toBe('amt-fuer-regionale-landesentwicklung-leine-weser');
+  });
+
+  it('lists as contacts only whom a source names as a contact; quoted people are representatives', () => {
+    const contacts = seedDataSet.alliances.flatMap((a) => a.contacts.map((p) => `${a.slug}: ${p.name}`));
+    expect(contacts).toEqual(['fachkraeftebuendnis-leine-weser: Edmund Rohde']);
+    expect(seedOf('fachkraeftebuendnis-heilbronn-franken').representatives).toHaveLength(7);
   });
 
   it('publishes no contact detail and no website that the sources do not print', () => {

@@ -227,6 +227,7 @@ export function volumeDataSet(options: VolumeOptions = {}): DataSet {
         email: `${slug}@example.org`,
         phone: null,
       }],
+      representatives: [],
       focusAreas: Array.from({ length: focusCount }, (_, k) => FOCUS_AREAS[(focusStart + k) % FOCUS_AREAS.length]!),
       projectGroups: chance(0.5) ? [{ name: 'Beispiel-Projektgruppe Berufsorientierung', description: null }] : [],
       statedMemberCount: chance(0.3) ? null : 0, // replaced below once the members are known

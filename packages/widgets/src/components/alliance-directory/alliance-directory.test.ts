@@ -437,7 +437,7 @@ describe('<fk-alliance-directory>', () => {
       protected override async loadProfile() {
         const alliance: Alliance = {
           slug: 'unsafe', name: 'Unsichere Allianz', kind: 'network', state: 'DE-BW', areas: [], founded: '2013',
-          description: null, website: site, coordinator: null, patrons: [], contacts: [], focusAreas: [],
+          description: null, website: site, coordinator: null, patrons: [], contacts: [], representatives: [], focusAreas: [],
           projectGroups: [], statedMemberCount: null, memberCount: 1, parent: null, membershipFee: null, fictitious: true,
         };
         const member: Member = {
