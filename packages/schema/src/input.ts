@@ -23,14 +23,8 @@ export type OrganisationInput = z.input<typeof OrganisationInput>;
 
 /** The body of `PATCH /v1/organisations/{id}`: any subset of the fields, `id` excluded. */
 export const OrganisationPatch = /* @__PURE__ */ named(
-  z.strictObject({
-    name: z.optional(organisationFields.name),
-    aliases: z.optional(organisationFields.aliases),
-    type: z.optional(OrganisationType),
-    address: z.optional(organisationFields.address),
-    position: z.optional(organisationFields.position),
-    website: z.optional(organisationFields.website),
-  }),
+  // Every field of the input optional, the id excluded: a patch cannot rename an organisation's id.
+  z.omit(z.partial(OrganisationInput), { id: true }),
   'OrganisationPatch',
 );
 export type OrganisationPatch = z.infer<typeof OrganisationPatch>;
@@ -67,22 +61,7 @@ export type EventInput = z.input<typeof EventInput>;
 
 /** The body of `PATCH /v1/events/{id}`. */
 export const EventPatch = /* @__PURE__ */ named(
-  z.strictObject({
-    title: z.optional(eventFields.title),
-    summary: z.optional(eventFields.summary),
-    description: z.optional(eventFields.description),
-    start: z.optional(eventFields.start),
-    end: z.optional(eventFields.end),
-    allDay: z.optional(eventFields.allDay),
-    venue: z.optional(eventFields.venue),
-    onlineUrl: z.optional(eventFields.onlineUrl),
-    status: z.optional(eventFields.status),
-    categories: z.optional(eventFields.categories),
-    alliances: z.optional(eventFields.alliances.check(z.minLength(1))),
-    organisers: z.optional(eventFields.organisers),
-    registrationUrl: z.optional(eventFields.registrationUrl),
-    recurrence: z.optional(eventFields.recurrence),
-  }),
+  z.omit(z.partial(EventInput), { id: true }),
   'EventPatch',
 );
 export type EventPatch = z.infer<typeof EventPatch>;
