@@ -180,7 +180,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       if (c.res.headers.get('content-type')?.startsWith('text/html')) {
         // The demo page runs under the strict policy that public sites use: it proves the widgets do.
         // The map's default tile host is allowed, but receives nothing before the visitor agrees.
-        c.header('Content-Security-Policy', `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: ${DEMO_TILE_HOST}; connect-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'`);
+        // The /embed/ pages are the iframe fallback for CMSs that strip script tags: any site may frame them.
+        const ancestors = c.req.path.startsWith('/embed/') ? '*' : "'self'";
+        c.header('Content-Security-Policy', `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: ${DEMO_TILE_HOST}; connect-src 'self'; frame-ancestors ${ancestors}; base-uri 'self'; form-action 'self'`);
       }
     });
     app.use('*', serveStatic({ root: siteDir }));

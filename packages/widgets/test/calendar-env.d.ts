@@ -2,6 +2,8 @@
 declare module 'fk-calendar-env' {
   /** Origin of the calendar's own reference server (seed data plus calendar-data.mjs events). */
   export const CAL_API: string;
+  /** Origin of the fault server in front of it: `/flip/<id>/v1/…`, `/recover/<id>/v1/…` (faults per URL). */
+  export const CAL_FAULTS: string;
 }
 
 // The part of ical.js (2.x) the tests use; the package is not a dependency of the widgets.

@@ -144,17 +144,21 @@ document.addEventListener('securitypolicyviolation', (e) => window.__violations.
 window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
 window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
 window.__origins = () => [...new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).origin))].sort();
-window.__resources = () => performance.getEntriesByType('resource').map((e) => e.name);`;
+window.__resources = () => performance.getEntriesByType('resource').map((e) => e.name);
+window.__warnings = [];
+const warn = console.warn.bind(console);
+console.warn = (...args) => { window.__warnings.push(args.map(String).join(' ')); warn(...args); };`;
 
-function page(body) {
+function page(body, scripts = '<script type="module" src="/__map/bundle/member-map.js"></script>') {
   return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Karte</title>
-<script src="/__map/probe.js"></script><script type="module" src="/__map/bundle/member-map.js"></script></head>
+<script src="/__map/probe.js"></script>${scripts}</head>
 <body><h1>Karte</h1><dialog id="host-dialog"><p>Dialog der Seite</p></dialog>${body}</body></html>`;
 }
 
 /**
- * The web-test-runner plugin: servers for the run, the bundle, the pages (`/__map/privacy.html?api=…`,
- * `/__map/csp.html?api=…`) and the `fk-map-env` module.
+ * The web-test-runner plugin: servers for the run, the bundle (and a second copy of it under
+ * `/__map/copy/`), the pages (`/__map/privacy.html?api=…`, `/__map/csp.html?api=…`,
+ * `/__map/two-copies.html?api=…`) and the `fk-map-env` module.
  */
 export function mapFixturesPlugin() {
   let tiles, data, bundle;
@@ -187,13 +191,21 @@ export function mapFixturesPlugin() {
       if (path === '/__map/probe.js') return { body: probe, type: 'js' };
       const m = TILE.exec(path);
       if (path.startsWith('/__map/tiles/') && m) return { body: tilePng(+m[1], +m[2], +m[3]), type: 'image/png' };
-      if (path.startsWith('/__map/bundle/')) {
-        const file = bundle.get(path.slice('/__map/bundle/'.length));
+      // The same build under a second folder is a second copy: its own module instances, its own
+      // class, its own lazy chunks (imports inside it are relative), as two CMS plugins would load it.
+      const copy = /^\/__map\/(bundle|copy)\/(.+)$/.exec(path);
+      if (copy) {
+        const file = bundle.get(copy[2]);
         return file === undefined ? undefined : { body: file, type: 'js' };
       }
       const template = `${tiles.url}/tiles/{z}/{x}/{y}.png`;
       const el = `<fk-member-map api="${ref}/v1" alliance="fachkraefteallianz-suedwest" tiles="${template}" tiles-attribution="© Test-Kacheln"><ul><li>Liste ohne JavaScript</li></ul></fk-member-map>`;
       if (path === '/__map/privacy.html') return { body: page(el), type: 'html' };
+      if (path === '/__map/two-copies.html') {
+        const plane = (lang) => `<fk-member-map api="${ref}/v1" alliance="fachkraefteallianz-suedwest" tiles="none" lang="${lang}"></fk-member-map>`;
+        const scripts = '<script type="module" src="/__map/bundle/member-map.js"></script><script type="module" src="/__map/copy/member-map.js"></script>';
+        return { body: page(plane('de') + plane('en'), scripts), type: 'html' };
+      }
       if (path === '/__map/csp.html') {
         return {
           body: page(el),

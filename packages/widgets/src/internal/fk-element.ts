@@ -67,6 +67,15 @@ export class FkElement extends LitElement {
     return translation(this.locale);
   }
 
+  /**
+   * The `lang` to put on text that comes from the API (names, descriptions, areas, roles): the
+   * data is German, so inside an English widget it is marked `lang="de"` and screen readers switch
+   * voice for it. `nothing` (no attribute) when the widget speaks German itself.
+   */
+  protected get dataLang(): 'de' | typeof nothing {
+    return this.locale === 'de' ? nothing : 'de';
+  }
+
   /** The API base, resolved from the attribute or the page-wide meta element. */
   protected get apiBase(): ApiBase {
     return resolveApiBase(this.api);

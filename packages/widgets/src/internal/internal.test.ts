@@ -6,9 +6,17 @@ import { serializeJsonLd } from './json-ld.js';
 import { mailtoHref, safeHttpUrl, telHref } from './safe-url.js';
 import { buildIndex, fold, search } from './search.js';
 import { readHash, writeHash } from '../components/alliance-directory/hash-state.js';
+import { hashWith } from './hash.js';
 import { loadTranslation, translation } from '../translations/catalog.js';
 
 describe('internal helpers', () => {
+  it('hashWith changes only the given keys and keeps anchors and other widgets\' keys as written', () => {
+    expect(hashWith('#kontakt&fk-q=ihk', { 'fk-cal-month': '2026-10', 'fk-cal-q': '' })).to.equal('#kontakt&fk-q=ihk&fk-cal-month=2026-10');
+    expect(hashWith('#kontakt&fk-cal-month=2026-10', { 'fk-cal-month': '2026-11' })).to.equal('#kontakt&fk-cal-month=2026-11');
+    expect(hashWith('#fk-cal-month=2026-10', { 'fk-cal-month': null })).to.equal('');
+    expect(hashWith('', { 'fk-cal-q': 'Lörrach & Waldshut' })).to.equal('#fk-cal-q=L%C3%B6rrach+%26+Waldshut');
+  });
+
   it('safeHttpUrl accepts http(s) only', () => {
     expect(safeHttpUrl('https://www.loerrach-landkreis.de/')).to.equal('https://www.loerrach-landkreis.de/');
     for (const bad of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'data:text/html,<b>', '/relative', 'vbscript:x', '', null]) {

@@ -46,6 +46,8 @@ export const de = {
     coordinator: 'Koordination',
     patrons: 'Schirmherrschaft',
     contacts: 'Ansprechpersonen',
+    representatives: 'Beteiligte Personen',
+    representativesHint: 'Sie sprechen laut den veröffentlichten Quellen für die Allianz oder ihre Mitglieder.',
     focusAreas: 'Handlungsschwerpunkte',
     projectGroups: 'Projektgruppen',
     members: 'Mitglieder',

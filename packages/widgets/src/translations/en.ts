@@ -46,6 +46,8 @@ export const en = {
     coordinator: 'Coordination',
     patrons: 'Patrons',
     contacts: 'Contacts',
+    representatives: 'People involved',
+    representativesHint: 'According to the published sources, they speak for the alliance or its members.',
     focusAreas: 'Focus areas',
     projectGroups: 'Project groups',
     members: 'Members',

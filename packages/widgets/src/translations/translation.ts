@@ -53,6 +53,10 @@ export interface Translation {
     coordinator: string;
     patrons: string;
     contacts: string;
+    /** Heading of the people the sources quote for the alliance or its members (not contacts). */
+    representatives: string;
+    /** One line under that heading saying what these people are, and that they are no contacts. */
+    representativesHint: string;
     focusAreas: string;
     projectGroups: string;
     members: string;

@@ -32,8 +32,19 @@ interface MemberFilters {
 
 const prevent = (e: Event) => e.preventDefault();
 
-/** `text` in a span of class `cls`, or nothing when there is no text. */
-const span = (cls: string, text: unknown) => (text ? html`<span class=${cls}>${text}</span>` : nothing);
+/**
+ * The cards of the loading skeleton. Six is the size of the demo data set and about what one
+ * Bundesland's or region's list holds; with cards of one fixed height (see the styles) the list
+ * then takes the skeleton's place without a layout shift.
+ */
+const SKELETON_CARDS = [0, 1, 2, 3, 4, 5];
+
+/**
+ * `text` in a span of class `cls`, or nothing when there is no text. `lang` marks text from the API
+ * (German) inside a widget in another language; see `FkElement.dataLang`.
+ */
+const span = (cls: string, text: unknown, lang: string | typeof nothing = nothing) =>
+  text ? html`<span class=${cls || nothing} lang=${lang}>${text}</span>` : nothing;
 
 /** A link when `href` is one (a vetted URL), else the text alone. */
 const link = (href: string | null, text: string, rel?: string) =>
@@ -419,8 +430,10 @@ export default class FkAllianceDirectory extends FkElement {
             ? html`<div class="profile" part="skeleton" aria-hidden="true">
                 ${bar(60)}<div class="skeleton facts"><div class="line"></div><div class="line"></div></div>${[80, 80, 40].map(bar)}
               </div>`
-            : html`<div class="cards" part="skeleton" aria-hidden="true">
-                ${[0, 1, 2].map(() => html`<div class="card">${[80, 40, 60, 40].map(bar)}</div>`)}
+            : // Cards of the final height (see .card in the styles), as many as a state's or a
+              // region's list usually has: the list replaces them without moving what follows.
+              html`<div class="cards" part="skeleton" aria-hidden="true">
+                ${SKELETON_CARDS.map(() => html`<div class="card">${[80, 40, 60, 40].map(bar)}</div>`)}
               </div>`}
     </div>`;
   }
@@ -524,10 +537,12 @@ export default class FkAllianceDirectory extends FkElement {
       ${this.#heading(
         'card-title',
         1,
-        html`<button type="button" class="linklike" part="item-button" data-slug=${a.slug} @click=${() => this.#handleSelectAlliance(a)}>${a.name}</button>`,
+        html`<button type="button" class="linklike" part="item-button" data-slug=${a.slug} lang=${this.dataLang} @click=${() => this.#handleSelectAlliance(a)}>${a.name}</button>`,
       )}
       ${this.#badge(a)}
-      ${a.areas.length ? html`<p class="small"><span class="sr-only">${t.profile.areas}: </span>${a.areas.join(', ')}</p>` : nothing}
+      ${a.areas.length
+        ? html`<p class="small areas"><span class="sr-only">${t.profile.areas}: </span>${span('', a.areas.join(', '), this.dataLang)}</p>`
+        : nothing}
       <p class="small muted">${[a.founded && d.founded(this.#date(a.founded)), d.memberCount(a.memberCount, a.statedMemberCount)].filter(Boolean).join(' · ')}</p>
     </li>`;
   }
@@ -537,9 +552,12 @@ export default class FkAllianceDirectory extends FkElement {
     return value ? html`<div><dt>${term}</dt><dd>${value}</dd></div>` : nothing;
   }
 
-  /** A titled section of a profile, or nothing when `body` is empty. */
+  /**
+   * A titled section of a profile, or nothing when `body` is empty. `nothing` counts as empty too:
+   * it is a (truthy) symbol, and a heading over no content is noise to a screen reader.
+   */
   #section(title: string, body: unknown, cls?: string): TemplateResult | typeof nothing {
-    return body ? html`<section class=${cls ?? nothing}>${this.#heading('section-title', 1, title)}${body}</section>` : nothing;
+    return body && body !== nothing ? html`<section class=${cls ?? nothing}>${this.#heading('section-title', 1, title)}${body}</section>` : nothing;
   }
 
   #renderProfile({ alliance: a, members }: Profile): TemplateResult {
@@ -550,11 +568,11 @@ export default class FkAllianceDirectory extends FkElement {
     const c = a.coordinator;
     return html`<article class="profile" part="profile" aria-labelledby="fk-profile-title">
       <div>
-        <p class="title" id="fk-profile-title" role="heading" aria-level=${this.#level()} tabindex="-1">${a.name}</p>
+        <p class="title" id="fk-profile-title" role="heading" aria-level=${this.#level()} tabindex="-1" lang=${this.dataLang}>${a.name}</p>
         ${this.#badge(a)}
       </div>
       <dl class="facts" part="facts">
-        ${this.#fact(p.areas, a.areas.join(', '))}
+        ${this.#fact(p.areas, span('', a.areas.join(', '), this.dataLang))}
         ${this.#fact(p.founded, a.founded && this.#date(a.founded))}
         ${this.#fact(
           p.members,
@@ -562,38 +580,58 @@ export default class FkAllianceDirectory extends FkElement {
         )}
         ${this.#fact(p.website, a.website && (site ? link(site, hostOf(site), 'external') : a.website))}
       </dl>
-      ${this.#section(p.description, paragraphs.length && paragraphs.map((x) => html`<p>${x}</p>`), 'prose')}
+      ${this.#section(p.description, paragraphs.length && paragraphs.map((x) => html`<p lang=${this.dataLang}>${x}</p>`), 'prose')}
       ${this.#section(
         p.coordinator,
-        c && (c.organisationName || c.people.length) && html`${c.organisationName ? html`<p>${c.organisationName}</p>` : nothing}${this.#renderPeople(c.people)}`,
+        c &&
+          (c.organisationName || c.people.length) &&
+          html`${c.organisationName ? html`<p lang=${this.dataLang}>${c.organisationName}</p>` : nothing}${this.#renderPeople(c.people)}`,
       )}
       ${this.#section(p.patrons, this.#renderPeople(a.patrons))}
       ${this.#section(p.contacts, this.#renderPeople(a.contacts))}
-      ${this.#section(p.focusAreas, a.focusAreas.length && html`<ul class="tags">${a.focusAreas.map((f) => html`<li class="tag">${f.name}</li>`)}</ul>`)}
+      ${this.#section(
+        p.focusAreas,
+        a.focusAreas.length && html`<ul class="tags">${a.focusAreas.map((f) => html`<li class="tag" lang=${this.dataLang}>${f.name}</li>`)}</ul>`,
+      )}
       ${this.#section(
         p.projectGroups,
         a.projectGroups.length &&
           html`<ul class="people">
-            ${a.projectGroups.map((g) => html`<li class="person"><span class="person-name">${g.name}</span>${span('small', g.description)}</li>`)}
+            ${a.projectGroups.map(
+              (g) => html`<li class="person" lang=${this.dataLang}><span class="person-name">${g.name}</span>${span('small', g.description)}</li>`,
+            )}
           </ul>`,
+      )}
+      ${this.#section(
+        p.representatives,
+        a.representatives.length &&
+          html`<p class="small muted">${p.representativesHint}</p>
+            ${this.#renderPeople(a.representatives, false)}`,
+        'representatives',
       )}
       ${this.#renderMembers(a, members)}
     </article>`;
   }
 
-  #renderPeople(people: Person[]): TemplateResult | typeof nothing {
+  /**
+   * People with name, role, organisation and time in office. `reach` adds their e-mail and phone
+   * as links: for contacts, coordinators and patrons, never for representatives (the sources quote
+   * them; they are not whom a visitor should write to).
+   */
+  #renderPeople(people: Person[], reach = true): TemplateResult | typeof nothing {
     const p = this.t.profile;
+    const lang = this.dataLang;
     if (!people.length) return nothing;
     return html`<ul class="people">
       ${people.map((x) => {
         const from = x.from && this.#date(x.from);
         const to = x.to && this.#date(x.to);
         return html`<li class="person">
-          <span class="person-name">${x.name}</span>
-          ${span('', x.role)} ${span('small', x.organisationName)}
+          ${span('person-name', x.name, lang)}
+          ${span('', x.role, lang)} ${span('small', x.organisationName, lang)}
           ${span('small muted', from && to ? `${from} – ${to}` : from ? p.since(from) : to && p.until(to))}
-          ${x.email ? html`<span class="small">${p.email}: ${link(mailtoHref(x.email), x.email)}</span>` : nothing}
-          ${x.phone ? html`<span class="small">${p.phone}: ${link(telHref(x.phone), x.phone)}</span>` : nothing}
+          ${reach && x.email ? html`<span class="small">${p.email}: ${link(mailtoHref(x.email), x.email)}</span>` : nothing}
+          ${reach && x.phone ? html`<span class="small">${p.phone}: ${link(telHref(x.phone), x.phone)}</span>` : nothing}
         </li>`;
       })}
     </ul>`;
@@ -648,9 +686,9 @@ export default class FkAllianceDirectory extends FkElement {
     const site = safeHttpUrl(m.website);
     return html`<li part="member" data-row=${row} tabindex="-1">
       ${site
-        ? html`<a class="member-name" href=${site} rel="external" @click=${(e: MouseEvent) => this.#handleMemberLink(e, m, alliance)}>${m.name}</a>`
-        : span('member-name', m.name)}
-      ${span('small muted', m.address?.locality)}
+        ? html`<a class="member-name" href=${site} rel="external" lang=${this.dataLang} @click=${(e: MouseEvent) => this.#handleMemberLink(e, m, alliance)}>${m.name}</a>`
+        : span('member-name', m.name, this.dataLang)}
+      ${span('small muted', m.address?.locality, this.dataLang)}
       ${m.membership.role === 'member' ? nothing : span('badge', this.t.roles[m.membership.role])}
       ${span('small muted', !site && m.website)}
     </li>`;

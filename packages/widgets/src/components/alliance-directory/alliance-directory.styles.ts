@@ -21,7 +21,14 @@ export const styles = css`
   .cards, .people { display: grid; gap: 0.75em; grid-template-columns: repeat(auto-fill, minmax(min(100%, 16em), 1fr)); }
   .cards { grid-template-columns: repeat(auto-fill, minmax(min(100%, 18em), 1fr)); }
   .card, .person, .profile, .profile section, .groups, .empty { display: flex; flex-direction: column; }
-  .card { gap: 0.35em; min-block-size: 9em; padding: 0.875em 1em; border: 0.0625em solid var(--_border); border-radius: var(--_radius); }
+  /*
+   * Every card has one height, the skeleton's cards too, so that the list replaces the skeleton
+   * without a layout shift: 2 title lines, the badge, 2 lines of areas (clamped: the profile has
+   * them all), 1 line of founding and members, gaps and padding. Longer content still grows the
+   * card (min-, not block-size), so nothing is ever cut off for larger text.
+   */
+  .card { gap: 0.35em; min-block-size: 11.25em; padding: 0.875em 1em; border: 0.0625em solid var(--_border); border-radius: var(--_radius); }
+  .card .areas { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; }
   .linklike { padding: 0; border: 0; background: none; color: var(--_accent); font-weight: inherit; text-align: start; text-decoration: underline; text-underline-offset: 0.15em; cursor: pointer; }
   .badge { align-self: flex-start; padding: 0.05em 0.5em; border-radius: 1em; background: var(--_surface-alt); font-size: 0.8125em; font-weight: 600; }
   .line { block-size: 1em; margin-block: 0.25em; }

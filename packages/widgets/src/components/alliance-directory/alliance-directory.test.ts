@@ -5,10 +5,32 @@ import type { FkErrorEvent } from '../../events/fk-error.js';
 import type { FkSelectEvent } from '../../events/fk-select.js';
 import { $, $$, choose, deepActive, root, text, typeInto, unique, waitFor } from '../../../test/helpers.js';
 import { sendKeys } from '../../../test/commands.js';
+import '../event-calendar/event-calendar.js';
 import './alliance-directory.js';
 import type FkAllianceDirectory from './alliance-directory.component.js';
+import { hashWith } from './hash-state.js';
 
 const SUEDWEST = 'fachkraefteallianz-suedwest';
+const HEILBRONN = 'fachkraeftebuendnis-heilbronn-franken';
+const LEINE_WESER = 'fachkraeftebuendnis-leine-weser';
+
+/**
+ * Resizes the browser window through web-test-runner's built-in `set-viewport` command (the same
+ * socket as `sendKeys` in test/commands.ts).
+ */
+async function setViewport(size: { width: number; height: number }): Promise<void> {
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  const socket = (await import('/__web-dev-server__web-socket.js' as string)) as {
+    sendMessageWaitForResponse(message: unknown): Promise<{ executed: boolean }>;
+  };
+  const response = await socket.sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'set-viewport', payload: size });
+  if (!response.executed) throw new Error('set-viewport was not executed');
+}
+
+/** A section of a profile by its heading text. */
+function sectionTitled(el: Element, title: string): HTMLElement | undefined {
+  return $$(el, '[part~="profile"] section').find((s) => s.querySelector('.section-title')?.textContent === title);
+}
 const LIST = '[part~="list"]';
 
 async function list(api = `${API}/v1`): Promise<FkAllianceDirectory> {
@@ -54,6 +76,44 @@ describe('<fk-alliance-directory>', () => {
       const before = $(el, '#fk-q').getBoundingClientRect().top;
       await waitFor(el, LIST);
       expect($(el, '#fk-q').getBoundingClientRect().top).to.equal(before);
+    });
+
+    it('keeps its height from skeleton to list at 1280 px: what follows does not move, no layout shift', async () => {
+      await setViewport({ width: 1280, height: 1400 });
+      const shifts: { value: number; nodes: string[] }[] = [];
+      const observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number; sources?: { node?: Node }[] })[]) {
+          shifts.push({ value: e.value, nodes: (e.sources ?? []).map((s) => (s.node as Element | undefined)?.outerHTML?.slice(0, 80) ?? '?') });
+        }
+      });
+      try {
+        const wrapper = await fixture(html`<div>
+          <fk-alliance-directory api=${`${FAULTY}/slow/${unique()}/v1`}></fk-alliance-directory>
+          <p class="after">Text der Seite nach dem Widget</p>
+        </div>`);
+        const el = wrapper.querySelector('fk-alliance-directory')!;
+        const after = wrapper.querySelector('.after')!;
+        await waitFor(el, '[part~="skeleton"]');
+        await el.updateComplete;
+        // Observe from here on: the shift that matters is skeleton → list.
+        observer.observe({ type: 'layout-shift' });
+        const height = el.getBoundingClientRect().height;
+        const top = after.getBoundingClientRect().top;
+        // The paragraph after the widget is on screen, so a shift of it would be measured.
+        expect(top).to.be.below(window.innerHeight);
+        await waitFor(el, LIST);
+        await el.updateComplete;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        await aTimeout(50);
+        expect($$(el, '[part~="item"]')).to.have.length(6);
+        expect(el.getBoundingClientRect().height).to.equal(height);
+        expect(after.getBoundingClientRect().top).to.equal(top);
+        observer.takeRecords().forEach((e) => shifts.push({ value: (e as PerformanceEntry & { value: number }).value, nodes: [] }));
+        expect(shifts, JSON.stringify(shifts)).to.deep.equal([]);
+      } finally {
+        observer.disconnect();
+        await setViewport({ width: 800, height: 600 });
+      }
     });
 
     it('filters as you type, accent-insensitive, and announces the count', async () => {
@@ -339,6 +399,109 @@ describe('<fk-alliance-directory>', () => {
     });
   });
 
+  describe('people involved (representatives)', () => {
+    it('passes axe and lists the seven people the source quotes for Heilbronn-Franken, apart from contacts', async () => {
+      const el = await profile(HEILBRONN);
+      await expect(el).to.be.accessible();
+      const section = sectionTitled(el, 'Beteiligte Personen');
+      expect(section, 'section "Beteiligte Personen"').to.exist;
+      const people = [...section!.querySelectorAll<HTMLElement>('.person')];
+      expect(people).to.have.length(7);
+      const first = people.find((p) => p.querySelector('.person-name')?.textContent === 'Kirsten Hirschmann');
+      expect(first, 'Kirsten Hirschmann').to.exist;
+      expect(first!.textContent!.replace(/\s+/g, ' ')).to.contain('IHK-Vizepräsidentin').and.to.contain('IHK Heilbronn-Franken');
+      // Representatives are quoted, not contacts: no way to write to or call them from here.
+      expect(section!.querySelectorAll('a')).to.have.length(0);
+      expect(section!.textContent).to.not.match(/E-Mail|Telefon/);
+      expect(sectionTitled(el, 'Ansprechpersonen')?.outerHTML, 'no contacts section').to.equal(undefined);
+    });
+
+    it('shows a contact with mail and phone links but no "people involved" where the source names only a contact', async () => {
+      const el = await profile(LEINE_WESER);
+      const contacts = sectionTitled(el, 'Ansprechpersonen');
+      expect(contacts, 'section "Ansprechpersonen"').to.exist;
+      expect(contacts!.textContent).to.contain('Edmund Rohde');
+      expect(contacts!.querySelectorAll('a[href^="mailto:"], a[href^="tel:"]')).to.have.length(2);
+      expect(sectionTitled(el, 'Beteiligte Personen')?.outerHTML).to.equal(undefined);
+    });
+
+    it('shows one representative for Südwest and three for the Waldshut network, in English as "People involved"', async () => {
+      const suedwest = await profile();
+      expect(sectionTitled(suedwest, 'Beteiligte Personen')!.querySelectorAll('.person')).to.have.length(1);
+      expect(sectionTitled(suedwest, 'Beteiligte Personen')!.textContent).to.contain('Horst Eckert');
+      const el = await fixture<FkAllianceDirectory>(
+        html`<fk-alliance-directory lang="en" api=${`${API}/v1`} alliance="netzwerk-fachkraefte-landkreis-waldshut"></fk-alliance-directory>`,
+      );
+      await waitFor(el, '[part~="profile"]');
+      const section = sectionTitled(el, 'People involved');
+      expect(section, 'section "People involved"').to.exist;
+      expect(section!.querySelectorAll('.person')).to.have.length(3);
+      expect(section!.textContent).to.contain('Alexander Maas');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('language of the data', () => {
+    /** Every text node of the shadow root, with the language that applies to it. */
+    function textLanguages(el: Element): { text: string; lang: string | null }[] {
+      const walker = document.createTreeWalker(root(el), NodeFilter.SHOW_TEXT);
+      const out: { text: string; lang: string | null }[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent!.replace(/\s+/g, ' ').trim();
+        if (text) out.push({ text, lang: n.parentElement!.closest('[lang]')?.getAttribute('lang') ?? null });
+      }
+      return out;
+    }
+
+    /** The German texts of an alliance and its members, as the API serves them. */
+    async function apiTexts(slug: string): Promise<Set<string>> {
+      const a = (await (await fetch(`${API}/v1/alliances/${slug}`)).json()) as Alliance;
+      const m = (await (await fetch(`${API}/v1/alliances/${slug}/members?limit=500`)).json()) as { items: Member[] };
+      const people = [...a.patrons, ...a.contacts, ...a.representatives, ...(a.coordinator?.people ?? [])];
+      return new Set(
+        [
+          a.name, a.areas.join(', '), a.coordinator?.organisationName, ...(a.description ?? '').split(/\n\s*\n/),
+          ...a.focusAreas.map((f) => f.name), ...a.projectGroups.flatMap((g) => [g.name, g.description]),
+          ...people.flatMap((p) => [p.name, p.role, p.organisationName]),
+          ...m.items.flatMap((x) => [x.name, x.address?.locality]),
+        ]
+          .filter((x): x is string => !!x)
+          .map((x) => x.replace(/\s+/g, ' ').trim()),
+      );
+    }
+
+    it('marks every API text lang="de" inside an English profile, and the interface stays English', async () => {
+      for (const slug of [SUEDWEST, HEILBRONN]) {
+        const el = await fixture<FkAllianceDirectory>(html`<fk-alliance-directory lang="en" api=${`${API}/v1`} alliance=${slug}></fk-alliance-directory>`);
+        await waitFor(el, '[part~="profile"]');
+        const german = await apiTexts(slug);
+        const nodes = textLanguages(el);
+        const data = nodes.filter((n) => german.has(n.text));
+        // Name, areas, description, people, focus areas, project groups, every member.
+        expect(data.length, 'API texts found').to.be.greaterThan(slug === SUEDWEST ? 40 : 15);
+        expect(data.filter((n) => n.lang !== 'de').map((n) => n.text)).to.deep.equal([]);
+        for (const ui of ['About the alliance', 'People involved', 'Members', 'Search members']) {
+          const node = nodes.find((n) => n.text === ui);
+          expect(node, ui).to.exist;
+          expect(node!.lang, ui).to.equal('en');
+        }
+        await expect(el).to.be.accessible();
+      }
+    });
+
+    it('marks the names and areas of the list lang="de" in English, and adds no lang inside a German widget', async () => {
+      const el = await fixture<FkAllianceDirectory>(html`<fk-alliance-directory lang="en" api=${`${API}/v1`}></fk-alliance-directory>`);
+      await waitFor(el, LIST);
+      for (const button of $$(el, '[part~="item-button"]')) expect(button.closest('[lang]')!.getAttribute('lang')).to.equal('de');
+      const areas = textLanguages(el).find((n) => n.text.startsWith('Landkreis Lörrach'));
+      expect(areas?.lang).to.equal('de');
+      expect(textLanguages(el).find((n) => n.text === 'Skilled-worker alliances')?.lang).to.equal('en');
+
+      const de = await profile(HEILBRONN);
+      expect($$(de, '.root [lang]')).to.have.length(0);
+    });
+  });
+
   describe('keyboard and selection', () => {
     it('opens a profile and returns to the list by keyboard alone, with focus following', async () => {
       const el = await list();
@@ -398,6 +561,50 @@ describe('<fk-alliance-directory>', () => {
       history.back();
       await waitFor(el, LIST);
       expect(location.hash).to.equal('#fk-state=DE-BW');
+    });
+
+    it('changes only its own keys of the hash and keeps anchors and other widgets\' keys', () => {
+      const state = { alliance: SUEDWEST, q: 'lö rrach', state: '', kind: 'regional' };
+      expect(hashWith('#kontakt&fk-cal-month=2026-10&fk-state=DE-NI', state)).to.equal(
+        `#kontakt&fk-cal-month=2026-10&fk-alliance=${SUEDWEST}&fk-q=l%C3%B6+rrach&fk-kind=regional`,
+      );
+      expect(hashWith('#kontakt&fk-alliance=x&fk-q=y', { alliance: null, q: '', state: '', kind: '' })).to.equal('#kontakt');
+      expect(hashWith('', { alliance: null, q: '', state: '', kind: '' })).to.equal('');
+    });
+
+    /** The parts of the URL hash, sorted: who writes first decides the order, not the content. */
+    const hashParts = () => location.hash.slice(1).split('&').sort();
+
+    it('shares the hash with a calendar that also has history: each keeps the other\'s keys', async () => {
+      history.replaceState(null, '', `${location.pathname}${location.search}#anker&fk-cal-month=2016-11&fk-state=DE-BW`);
+      const wrapper = await fixture(html`<div>
+        <fk-alliance-directory history api=${`${API}/v1`}></fk-alliance-directory>
+        <fk-event-calendar history api=${`${API}/v1`}></fk-event-calendar>
+      </div>`);
+      const dir = wrapper.querySelector('fk-alliance-directory')!;
+      const cal = wrapper.querySelector('fk-event-calendar')!;
+      await waitFor(dir, LIST);
+      await waitUntil(() => cal.shadowRoot?.querySelector('#fk-cal-month')?.textContent === 'November 2016', 'calendar restores its month');
+      expect($$(dir, '[part~="item"]')).to.have.length(5);
+
+      // The directory opens a profile: the calendar's month and the page's anchor stay.
+      $$(dir, '[part~="item-button"]').find((b) => b.textContent === 'Fachkräfteallianz Südwest')!.click();
+      await waitFor(dir, '[part~="profile"]');
+      expect(hashParts()).to.deep.equal(['anker', `fk-alliance=${SUEDWEST}`, 'fk-cal-month=2016-11', 'fk-state=DE-BW']);
+
+      // The calendar moves on a month: the directory's alliance and filter stay.
+      $(cal, '[aria-label="Nächster Monat"]').click();
+      await waitUntil(() => location.hash.includes('fk-cal-month=2016-12'), 'calendar writes its month');
+      expect(location.hash).to.contain(`fk-alliance=${SUEDWEST}`).and.to.contain('fk-state=DE-BW').and.to.contain('anker');
+
+      // Back twice: first the calendar's month returns, then the directory's list; neither loses the other.
+      history.back();
+      await waitUntil(() => $(cal, '#fk-cal-month').textContent === 'November 2016', 'back restores November');
+      expect($$(dir, '[part~="profile"]')).to.have.length(1);
+      history.back();
+      await waitFor(dir, LIST);
+      expect(hashParts()).to.deep.equal(['anker', 'fk-cal-month=2016-11', 'fk-state=DE-BW']);
+      expect($(cal, '#fk-cal-month').textContent).to.equal('November 2016');
     });
   });
 

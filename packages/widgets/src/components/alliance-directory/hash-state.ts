@@ -1,3 +1,5 @@
+import { hashWith as sharedHashWith, writeHashValues } from '../../internal/hash.js';
+
 /** The list filters of the directory. */
 export interface DirectoryFilters {
   q: string;
@@ -28,14 +30,16 @@ export function readHash(hash: string): DirectoryHashState {
   };
 }
 
-/** Writes the state into the hash: `push` for a new view (back returns), `replace` for typing. */
+/** Writes the state into the hash (see internal/hash.ts: only the directory's keys change). */
 export function writeHash(state: DirectoryHashState, mode: 'push' | 'replace'): void {
-  const params = new URLSearchParams();
-  for (const key of KEYS) if (state[key]) params.set(`fk-${key}`, state[key]!);
-  const text = params.toString();
-  const page = location.pathname + location.search;
-  const url = text ? `${page}#${text}` : page;
-  if (url === page + location.hash) return;
-  if (mode === 'push') history.pushState(history.state, '', url);
-  else history.replaceState(history.state, '', url);
+  writeHashValues(values(state), mode === 'push');
+}
+
+/** The hash `hash` with the directory's keys set to `state` (empty values removed), others untouched. */
+export function hashWith(hash: string, state: DirectoryHashState): string {
+  return sharedHashWith(hash, values(state));
+}
+
+function values(state: DirectoryHashState): Record<string, string | null> {
+  return Object.fromEntries(KEYS.map((key) => [`fk-${key}`, state[key]]));
 }

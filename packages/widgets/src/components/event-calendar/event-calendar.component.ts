@@ -1,15 +1,15 @@
 import { Task, TaskStatus } from '@lit/task';
 import { EVENT_CATEGORIES, type Event } from '@fachkraefte/schema';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { dataFor, describeError, isAbort } from '../../internal/api.js';
+import { dataFor, describeError, isAbort, type WidgetData } from '../../internal/api.js';
+import { writeHashValues } from '../../internal/hash.js';
 import { FkElement, type ConfigProblem } from '../../internal/fk-element.js';
-import { writeJsonLd } from '../../internal/json-ld.js';
-import { safeHttpUrl } from '../../internal/safe-url.js';
 import { fold } from '../../internal/search.js';
 import { base, tokens } from '../../styles/tokens.styles.js';
 import { styles } from './event-calendar.styles.js';
-import { de, en, type CalendarStrings } from './event-calendar.i18n.js';
-import { layoutWeek, monthOf, monthWeeks, occurrences, type Occurrence } from './month-grid.js';
+import { de, type CalendarStrings } from './event-calendar.i18n.js';
+import type { DetailHost } from './event-calendar.details.js';
+import { byWeek, layoutWeek, monthOf, monthWeeks, occurrences, type Occurrence } from './month-grid.js';
 import { dateOfDay, dayOf, isoDay, weekday, ymd, zonedDay } from './zoned.js';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -17,6 +17,13 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ROWS = 3;
 const fmts = new Map<string, Intl.DateTimeFormat>();
 const zones = new Map<string, boolean>();
+/** The English texts once imported (see `pending`). */
+let en: CalendarStrings | undefined;
+let enLoad: Promise<unknown> | undefined;
+/** The details dialog and JSON-LD code, imported on first use (see `details`). */
+let details: typeof import('./event-calendar.details.js') | undefined;
+let detailsLoad: Promise<typeof import('./event-calendar.details.js')> | undefined;
+const loadDetails = () => (detailsLoad ??= import('./event-calendar.details.js').then((m) => (details = m)));
 
 interface Loaded {
   key: string;
@@ -121,8 +128,12 @@ export default class FkEventCalendar extends FkElement {
   }
 
   private last: Loaded | null = null;
+  private namesAsked = false;
+  private early = false;
   private shown = new Map<string, Occurrence>();
   private memo: [unknown[], Occurrence[]] | null = null;
+  /** The visible occurrences per week of the grid, computed with them. */
+  private weeksOcc: Occurrence[][] = [];
   private opener: string | null = null;
   private focusAfter: string | null = null;
   private reported = '';
@@ -136,16 +147,20 @@ export default class FkEventCalendar extends FkElement {
     task: async ([api, from, to, alliances]) => {
       if (!api) return null;
       const data = dataFor(api);
-      const events = await data.events(this.query(from, to, alliances), { fresh: this.token > 0 });
+      const key = `${api}|${from}|${alliances}`;
+      // The first month, loaded before the first render (see `pending`): the same object, so that
+      // nothing is computed twice.
+      const early = this.token === 0 && this.last?.key === key ? this.last : null;
+      const events = early?.events ?? (await this.load(data, from, to, alliances, this.token > 0));
       // Prefetch the neighbours, so that "next" and "previous" answer from the cache; once this
       // month is painted, so that their parsing does not delay it.
       setTimeout(() => {
         for (const m of [this.cursor - 1, this.cursor + 1]) {
           const [f, t] = this.range(m);
-          data.events(this.query(f, t, alliances), {}).catch(() => undefined);
+          this.load(data, f, t, alliances, false).catch(() => undefined);
         }
       }, 100);
-      return { key: `${api}|${from}|${alliances}`, events, at: Date.now() };
+      return early ?? { key, events, at: Date.now() };
     },
     args: () => {
       const [from, to] = this.range(this.cursor);
@@ -159,13 +174,90 @@ export default class FkEventCalendar extends FkElement {
     },
   });
 
+  /**
+   * The events of the days `from…to`, asked for week by week and all weeks at once: six requests
+   * in parallel answer sooner than one range read page after page (the API serves at most 500 a
+   * page), each week is cached on its own so that neighbouring months share their common weeks,
+   * and the SDK validates each answer while the others are still on the way. An event that spans
+   * weeks (or a series) comes in several answers: kept once, by id.
+   */
+  private async load(data: WidgetData, from: number, to: number, alliances: string, fresh: boolean): Promise<Event[]> {
+    const weeks: Promise<Event[]>[] = [];
+    for (let d = from; d <= to; d += 7) weeks.push(data.events(this.query(isoDay(d), isoDay(Math.min(d + 6, to)), alliances), { fresh }));
+    // The alliances' names are a nicety for the filter: asked after the events, not before them.
+    if (!this.names.size && !this.namesAsked) {
+      this.namesAsked = true;
+      data.alliances({}).then(
+        (list) => {
+          this.allianceSlugs = list.map((a) => a.slug);
+          this.names = new Map([...this.names, ...list.map((a) => [a.slug, a.name] as [string, string])]);
+        },
+        () => (this.namesAsked = false), // the slugs stay usable without names; asked again next time
+      );
+    }
+    // Every week settles before a failure counts: a retry then starts afresh, instead of joining
+    // requests of the failed attempt that are still retrying.
+    const results = await Promise.allSettled(weeks);
+    const seen = new Set<string>();
+    const all: Event[] = [];
+    for (const r of results) {
+      if (r.status === 'rejected') throw r.reason;
+      for (const e of r.value) {
+        if (!seen.has(e.id)) {
+          seen.add(e.id);
+          all.push(e);
+        }
+      }
+    }
+    return all;
+  }
+
   private get okApi(): string | null {
     const api = this.apiBase;
     return api.ok ? api.url : null;
   }
 
   private get s(): CalendarStrings {
-    return this.locale === 'en' ? en : de;
+    return (this.locale === 'en' && en) || de;
+  }
+
+  /**
+   * Waits for the English texts too, when the calendar speaks English (fetched once per page).
+   * Before the very first render it also sends the month's requests and lets them leave: that
+   * render builds the page's first zoned DateTimeFormats (tens of milliseconds of ICU set-up),
+   * which should overlap the network, not delay it. The task then joins these requests (the data
+   * layer shares identical requests in flight).
+   */
+  protected override pending(): Promise<unknown> | undefined {
+    let wait = super.pending();
+    if (this.locale === 'en' && !en) {
+      const own = (enLoad ??= import('./event-calendar.en.js').then(
+        (m) => (en = m.en),
+        () => (en = de), // like the shared catalog: German rather than nothing
+      ));
+      wait = wait ? Promise.all([wait, own]) : own;
+    }
+    const m = /^(\d{4})-(\d{2})$/.exec(this.month);
+    const api = this.okApi;
+    if (!this.hasUpdated && !this.early && m && api) {
+      this.early = true;
+      const alliances = this.serverAlliances.join(',');
+      const [from, to] = this.range(+m[1]! * 12 + +m[2]! - 1);
+      const data = this.load(dataFor(api), from, to, alliances, false).then(
+        (events) => (this.last ??= { key: `${api}|${from}|${alliances}`, events, at: Date.now() }),
+        () => undefined, // the task asks again and shows the failure
+      );
+      const after = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      // Once the requests are out, ICU's zone data loads while the network works; then the first
+      // render waits briefly for the data, so that a fast answer paints the month once, complete,
+      // instead of a skeleton and then the month (a slow one gets the skeleton after 150 ms).
+      const first = after(0).then(() => {
+        zonedDay(Date.now(), this.tz);
+        return Promise.race([data, after(150)]);
+      });
+      wait = wait ? Promise.all([wait, first]) : first;
+    }
+    return wait;
   }
 
   private get tz(): string {
@@ -198,10 +290,10 @@ export default class FkEventCalendar extends FkElement {
     return (fixed || this.chosenView || (this.narrow ? 'list' : 'month')) as 'month' | 'list';
   }
 
-  /** The first and last day (`YYYY-MM-DD`) of the weeks that show month `m`. */
-  private range(m: number): [string, string] {
+  /** The first and last day (day numbers) of the weeks that show month `m`. */
+  private range(m: number): [number, number] {
     const weeks = monthWeeks(Math.floor(m / 12), (m % 12) + 1);
-    return [isoDay(weeks[0]![0]!), isoDay(weeks.at(-1)![6]!)];
+    return [weeks[0]![0]!, weeks.at(-1)![6]!];
   }
 
   private query(from: string, to: string, alliances: string) {
@@ -256,18 +348,11 @@ export default class FkEventCalendar extends FkElement {
     // `month` (or none shown yet) moves the calendar, so a month restored from the hash stays.
     if (Number.isNaN(this.cursor) || (changed.has('month') && this.hasUpdated)) {
       const m = /^(\d{4})-(\d{2})$/.exec(this.month);
-      const today = zonedDay(Date.now(), this.tz);
-      this.cursor = m ? +m[1]! * 12 + +m[2]! - 1 : monthOf(today);
-      if (monthOf(this.focusDay) !== this.cursor) this.focusDay = monthOf(today) === this.cursor ? today : this.firstOf(this.cursor);
-    }
-    if (changed.has('api') && this.okApi && this.names.size === 0) {
-      dataFor(this.okApi)
-        .alliances({})
-        .then((list) => {
-          this.allianceSlugs = list.map((a) => a.slug);
-          this.names = new Map([...this.names, ...list.map((a) => [a.slug, a.name] as [string, string])]);
-        })
-        .catch(() => undefined); // names are a nicety: the slugs stay usable without them
+      // Today is asked of Intl only when needed: the page's first zoned DateTimeFormat costs tens
+      // of milliseconds, which must not stand before the first request (the task starts it next).
+      // NaN focusDay means "today if shown, else the 1st", resolved by `focused` while rendering.
+      this.cursor = m ? +m[1]! * 12 + +m[2]! - 1 : monthOf(zonedDay(Date.now(), this.tz));
+      if (monthOf(this.focusDay) !== this.cursor) this.focusDay = NaN;
     }
   }
 
@@ -292,10 +377,20 @@ export default class FkEventCalendar extends FkElement {
         el.focus();
       }
     }
-    if (this.jsonLd || changed.has('jsonLd')) writeJsonLd(this, this.jsonLd ? this.jsonLdData() : null);
+    if (this.jsonLd || changed.has('jsonLd')) {
+      // The JSON-LD code comes with the dialog's, on first use; never loaded, nothing to remove.
+      if (this.jsonLd || details) void loadDetails().then((m) => m.writeJsonLd(this, this.jsonLd ? this.jsonLdData(m) : null), () => undefined);
+    }
   }
 
   // ------------------------------------------------------------------ state changes
+
+  /** The day that holds the grid's roving focus. */
+  private get focused(): number {
+    if (!Number.isNaN(this.focusDay)) return this.focusDay;
+    const today = zonedDay(Date.now(), this.tz);
+    return monthOf(today) === this.cursor ? today : this.firstOf(this.cursor);
+  }
 
   private firstOf(m: number): number {
     return dayOf(Math.floor(m / 12), (m % 12) + 1, 1);
@@ -304,7 +399,7 @@ export default class FkEventCalendar extends FkElement {
   private setMonth(m: number, day?: number): void {
     this.cursor = m;
     if (day === undefined) {
-      const [, , d] = ymd(this.focusDay);
+      const [, , d] = ymd(this.focused);
       day = Math.min(this.firstOf(m) + d - 1, this.firstOf(m + 1) - 1);
     }
     this.focusDay = day;
@@ -336,15 +431,13 @@ export default class FkEventCalendar extends FkElement {
   /** Writes month and filters into the hash, keeping whatever else the page keeps there. */
   private writeHash(push = false): void {
     if (!this.history) return;
-    const p = new URLSearchParams(location.hash.slice(1));
     const [y, m] = ymd(this.firstOf(this.cursor));
-    const values = { month: `${y}-${String(m).padStart(2, '0')}`, category: this.category, alliance: this.chosenAlliance, q: this.q };
-    for (const [k, v] of Object.entries(values)) {
-      if (v) p.set(`fk-cal-${k}`, v);
-      else p.delete(`fk-cal-${k}`);
-    }
-    const url = `${location.pathname}${location.search}#${p}`;
-    if (url !== location.pathname + location.search + location.hash) history[push ? 'pushState' : 'replaceState'](history.state, '', url);
+    writeHashValues({
+      'fk-cal-month': `${y}-${String(m).padStart(2, '0')}`,
+      'fk-cal-category': this.category,
+      'fk-cal-alliance': this.chosenAlliance,
+      'fk-cal-q': this.q,
+    }, push);
   }
 
   private handleFilter(e: globalThis.Event): void {
@@ -358,7 +451,7 @@ export default class FkEventCalendar extends FkElement {
   private handleGridKey(e: KeyboardEvent): void {
     const cell = e.target as HTMLElement;
     if (cell.getAttribute('role') !== 'gridcell') return;
-    const d = this.focusDay;
+    const d = this.focused;
     const [y, m, dd] = ymd(d);
     let next: number;
     switch (e.key) {
@@ -377,7 +470,7 @@ export default class FkEventCalendar extends FkElement {
       case 'Enter':
       case ' ':
         e.preventDefault();
-        if (this.visible().some((o) => !o.monthOnly && o.first <= d && o.last >= d)) this.open({ day: d }, `[data-day="${d}"]`);
+        if (this.visible().some((o) => !o.monthOnly && o.first <= d && o.last >= d)) void this.open({ day: d }, `[data-day="${d}"]`);
         return;
       default:
         return;
@@ -396,16 +489,24 @@ export default class FkEventCalendar extends FkElement {
   private handleOpen(e: MouseEvent): void {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-key],[data-more]');
     if (!el) return;
-    if (el.dataset.more) this.open({ day: +el.dataset.more }, `[data-more="${el.dataset.more}"]`);
+    if (el.dataset.more) void this.open({ day: +el.dataset.more }, `[data-more="${el.dataset.more}"]`);
     else {
       const occ = this.shown.get(el.dataset.key!);
       const inDialog = !!el.closest('dialog');
-      if (occ) this.open({ occ }, inDialog ? this.opener : `[data-key="${CSS.escape(occ.key)}"]`);
+      if (occ) void this.open({ occ }, inDialog ? this.opener : `[data-key="${CSS.escape(occ.key)}"]`);
     }
   }
 
-  private open(detail: { occ?: Occurrence; day?: number }, opener: string | null): void {
+  private async open(detail: { occ?: Occurrence; day?: number }, opener: string | null): Promise<void> {
     this.opener = opener;
+    // The dialog's code arrives on the first open (a small chunk, usually while the click ends).
+    // A failed import leaves the dialog closed; the next click tries again.
+    try {
+      await loadDetails();
+    } catch {
+      detailsLoad = undefined;
+      return;
+    }
     this.detail = detail;
     const api = this.okApi;
     // Organisers are slugs in an event: their names come from the API, one cached request each.
@@ -427,43 +528,38 @@ export default class FkEventCalendar extends FkElement {
 
   // ------------------------------------------------------------------ formatting
 
-  private fmt(o: Intl.DateTimeFormatOptions, zoned = false): Intl.DateTimeFormat {
-    const key = this.s.title + zoned + this.tz + JSON.stringify(o);
+  /** A cached DateTimeFormat: building one costs far more than using it, and a month needs hundreds. */
+  private fmt(name: string, o: Intl.DateTimeFormatOptions, zoned = false): Intl.DateTimeFormat {
+    const key = this.locale + name + (zoned ? this.tz : '');
     let f = fmts.get(key);
     if (!f) fmts.set(key, (f = new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'de-DE', { ...o, timeZone: zoned ? this.tz : 'UTC' })));
     return f;
   }
 
-  private date(day: number, o: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' }): string {
-    return this.fmt(o).format(dateOfDay(day));
+  /** "30. November 2016". */
+  private date(day: number): string {
+    return this.fmt('d', DATE).format(dateOfDay(day));
   }
 
   private fullDate(day: number): string {
-    return this.date(day, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+    return this.fmt('f', { weekday: 'long', ...DATE }).format(dateOfDay(day));
   }
 
   private monthTitle(m: number): string {
-    return this.date(this.firstOf(m), { month: 'long', year: 'numeric' });
+    return this.fmt('m', { month: 'long', year: 'numeric' }).format(dateOfDay(this.firstOf(m)));
   }
 
   private time(ms: number): string {
-    return this.fmt({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, true).format(ms);
+    return this.fmt('t', TIME, true).format(ms);
   }
 
   /** Date and time of an occurrence in words: "30. November 2016, 18:00–20:00 Uhr". */
   private when(o: Occurrence): string {
     const s = this.s;
     if (o.monthOnly) return `${this.monthTitle(monthOf(o.first))} (${s.dayUnknown})`;
-    if (o.start === null) {
-      return o.first === o.last
-        ? this.date(o.first)
-        : this.fmt({ day: 'numeric', month: 'long', year: 'numeric' }).formatRange(dateOfDay(o.first), dateOfDay(o.last));
-    }
-    if (o.first === o.last) {
-      const end = o.end! > o.start ? `–${this.time(o.end!)}` : '';
-      return `${this.date(o.first)}, ${s.clock(this.time(o.start) + end)}`;
-    }
-    return this.fmt({ day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, true).formatRange(o.start, o.end!);
+    if (o.start === null) return o.first === o.last ? this.date(o.first) : this.fmt('d', DATE).formatRange(dateOfDay(o.first), dateOfDay(o.last));
+    if (o.first === o.last) return `${this.date(o.first)}, ${s.clock(this.time(o.start) + (o.end! > o.start ? `–${this.time(o.end!)}` : ''))}`;
+    return this.fmt('r', { ...DATE, ...TIME }, true).formatRange(o.start, o.end!);
   }
 
   // ------------------------------------------------------------------ data
@@ -492,35 +588,37 @@ export default class FkEventCalendar extends FkElement {
     });
     const list = occurrences(events, weeks[0]![0]!, weeks.at(-1)![6]!, this.tz);
     this.shown = new Map(list.map((o) => [o.key, o]));
+    this.weeksOcc = byWeek(list, weeks);
     this.memo = [memo, list];
     return list;
   }
 
-  private jsonLdData(): unknown[] | null {
-    if (!this.loaded()) return null;
-    const modes = { cancelled: 'EventCancelled', postponed: 'EventPostponed', rescheduled: 'EventRescheduled', scheduled: 'EventScheduled' };
-    return this.visible()
-      .filter((o) => monthOf(o.first) === this.cursor && !o.monthOnly)
-      .map(({ event: e, first, last, start, end }) => {
-        const v = e.venue;
-        const a = v?.address;
-        const online = safeHttpUrl(e.onlineUrl);
-        const place = v && { '@type': 'Place', name: v.name, ...(a && { address: { '@type': 'PostalAddress', streetAddress: a.streetAddress ?? undefined, postalCode: a.postalCode ?? undefined, addressLocality: a.locality, addressCountry: 'DE' } }) };
-        const location = [place, online && { '@type': 'VirtualLocation', url: online }].filter(Boolean);
-        return {
-          '@context': 'https://schema.org',
-          '@type': 'Event',
-          name: e.title,
-          startDate: start === null ? isoDay(first) : new Date(start).toISOString(),
-          endDate: start === null ? isoDay(last) : new Date(end!).toISOString(),
-          eventStatus: `https://schema.org/${modes[e.status]}`,
-          eventAttendanceMode: `https://schema.org/${place && online ? 'Mixed' : online ? 'Online' : 'Offline'}EventAttendanceMode`,
-          ...(location.length && { location: location.length === 1 ? location[0] : location }),
-          ...((e.summary ?? e.description) && { description: e.summary ?? e.description }),
-          ...(safeHttpUrl(e.registrationUrl) && { offers: { '@type': 'Offer', url: safeHttpUrl(e.registrationUrl) } }),
-          organizer: e.alliances.map((slug) => ({ '@type': 'Organization', name: this.names.get(slug) ?? slug })),
-        };
-      });
+  /** The occurrences of the shown month (the grid also shows the ends of its neighbours). */
+  private inMonth(): Occurrence[] {
+    const [a, b] = [this.firstOf(this.cursor), this.firstOf(this.cursor + 1)];
+    return this.visible().filter((o) => o.last >= a && o.first < b);
+  }
+
+  private jsonLdData(m: typeof import('./event-calendar.details.js')): unknown[] | null {
+    return this.loaded() ? m.eventsJsonLd(this.inMonth().filter((o) => monthOf(o.first) === this.cursor), this.names) : null;
+  }
+
+  /** The calendar's state as the lazily loaded dialog code reads it. */
+  private get host(): DetailHost {
+    const api = this.okApi;
+    return {
+      s: this.s,
+      names: this.names,
+      apiLang: this.apiLang,
+      ics: (id) => (api ? dataFor(api).eventIcsUrl(id) : ''),
+      level: (o) => this.level(o),
+      fullDate: (d) => this.fullDate(d),
+      when: (o) => this.when(o),
+      status: (e) => this.status(e),
+      item: (o, w) => this.item(o, w),
+      dayList: (d) => this.visible().filter((o) => !o.monthOnly && o.first <= d && o.last >= d),
+      close: () => this.renderRoot.querySelector('dialog')!.close(),
+    };
   }
 
   // ------------------------------------------------------------------ rendering
@@ -530,12 +628,17 @@ export default class FkEventCalendar extends FkElement {
     return Math.min(6, (Number.isInteger(l) && l >= 1 && l <= 6 ? l : 2) + offset);
   }
 
+  /** API text is German: inside an English widget it is marked, so screen readers switch voice. */
+  private get apiLang(): 'de' | typeof nothing {
+    return this.locale === 'de' ? nothing : 'de';
+  }
+
   protected override renderWidget(): TemplateResult {
     const s = this.s;
     const data = this.loaded();
     const failed = this.task.status === TaskStatus.ERROR;
     const occ = this.visible();
-    const inMonth = occ.filter((o) => o.last >= this.firstOf(this.cursor) && o.first < this.firstOf(this.cursor + 1));
+    const inMonth = this.inMonth();
     const view = this.shownView;
     const title = this.monthTitle(this.cursor);
     const allianceChoices = this.slugs.length === 1 ? [] : this.slugs.length ? this.slugs : this.allianceSlugs;
@@ -545,180 +648,120 @@ export default class FkEventCalendar extends FkElement {
       ...(this.category && { category: [this.category as Event['categories'][number]] }),
       ...(this.q.trim() && { q: this.q.trim() }),
     }) : '';
+    const select = (name: string, label: string, value: string, options: [string, string][]) => html`<div class="field">
+<label for="fk-cal-${name}">${label}</label>
+<select id="fk-cal-${name}" name=${name} class="control"><option value="">${s.all}</option>${options.map(([v, l]) => html`<option value=${v} ?selected=${value === v}>${l}</option>`)}</select>
+</div>`;
+    const nav = (label: string, to: number, text: string) => html`<button type="button" class="btn secondary icon" aria-label=${label} @click=${() => this.setMonth(to)}>${text}</button>`;
     return html`<div class="root" lang=${this.locale}>
-      <p class="heading" role="heading" aria-level=${this.level()}>${s.title}</p>
-      <div class="toolbar" part="toolbar">
-        <div class="nav">
-          <button type="button" class="btn secondary icon" aria-label=${s.prev} @click=${() => this.setMonth(this.cursor - 1)}>‹</button>
-          <button type="button" class="btn secondary" @click=${() => this.setMonth(monthOf(zonedDay(Date.now(), this.tz)), zonedDay(Date.now(), this.tz))}>${s.today}</button>
-          <button type="button" class="btn secondary icon" aria-label=${s.next} @click=${() => this.setMonth(this.cursor + 1)}>›</button>
-        </div>
-        <p class="month" id="fk-cal-month" role="heading" aria-level=${this.level(1)}>${title}</p>
-        ${this.view === 'month' || this.view === 'list'
-          ? nothing
-          : html`<div class="views" role="group" aria-label=${s.views}>
-              ${(['month', 'list'] as const).map(
-                (v) => html`<button type="button" class="btn secondary" aria-pressed=${view === v} @click=${() => (this.chosenView = v)}>${s[v]}</button>`,
-              )}
-            </div>`}
-      </div>
-      <form class="filters" part="filters" role="search" aria-label=${s.filters} @input=${this.handleFilter} @submit=${(e: globalThis.Event) => e.preventDefault()}>
-        <div class="field">
-          <label for="fk-cal-category">${s.category}</label>
-          <select id="fk-cal-category" name="category" class="control">
-            <option value="">${s.all}</option>
-            ${EVENT_CATEGORIES.map((c) => html`<option value=${c} ?selected=${this.category === c}>${s.categories[c]}</option>`)}
-          </select>
-        </div>
-        ${allianceChoices.length
-          ? html`<div class="field">
-              <label for="fk-cal-alliance">${s.alliance}</label>
-              <select id="fk-cal-alliance" name="alliance" class="control">
-                <option value="">${s.all}</option>
-                ${allianceChoices.map((a) => html`<option value=${a} ?selected=${this.chosenAlliance === a}>${this.names.get(a) ?? a}</option>`)}
-              </select>
-            </div>`
-          : nothing}
-        <div class="field">
-          <label for="fk-cal-q">${s.search}</label>
-          <input id="fk-cal-q" name="q" class="control" type="search" autocomplete="off" .value=${this.q} />
-        </div>
-      </form>
-      <p class="sr-only" role="status">${data ? s.count(title, inMonth.length) : failed ? '' : s.loading}</p>
-      ${failed && data ? html`<div class="notice" role="alert" part="stale-notice">
-            <p>${this.t.refreshFailed(this.time(data.at))}</p>
-            <button type="button" class="btn secondary" part="retry-button" @click=${this.retry}>${this.t.retry}</button>
-          </div>` : nothing}
-      ${failed && !data
-        ? this.renderError(describeError(this.task.error), this.retry)
-        : html`${data && !inMonth.length
-              ? html`<p class="empty" part="empty">${this.q || this.category ? s.emptyFiltered : s.empty}</p>`
-              : nothing}
-            ${view === 'month' ? this.renderGrid(occ, !data) : this.renderList(inMonth, !data)}`}
-      ${feed
-        ? html`<p class="subscribe" part="subscribe">
-            <a href=${feed.replace(/^https?:/, 'webcal:')}>${s.subscribe}</a>
-            <a href=${feed}>${s.feed}</a>
-          </p>`
-        : nothing}
-      <dialog part="dialog" aria-labelledby="fk-cal-dlg" @close=${this.handleClose} @click=${this.handleOpen}>
-        ${this.detail ? this.renderDetail() : nothing}
-      </dialog>
-    </div>`;
+<p class="heading" role="heading" aria-level=${this.level()}>${s.title}</p>
+<div class="toolbar" part="toolbar">
+<div class="nav">
+${nav(s.prev, this.cursor - 1, '‹')}
+<button type="button" class="btn secondary" @click=${this.handleToday}>${s.today}</button>
+${nav(s.next, this.cursor + 1, '›')}
+</div>
+<p class="month" id="fk-cal-month" role="heading" aria-level=${this.level(1)}>${title}</p>
+${this.view === 'month' || this.view === 'list' ? nothing : html`<div class="views" role="group" aria-label=${s.views}>
+${(['month', 'list'] as const).map((v) => html`<button type="button" class="btn secondary" aria-pressed=${view === v} @click=${() => (this.chosenView = v)}>${s[v]}</button>`)}
+</div>`}
+</div>
+<form class="filters" part="filters" role="search" aria-label=${s.filters} @input=${this.handleFilter} @submit=${(e: globalThis.Event) => e.preventDefault()}>
+${select('category', s.category, this.category, EVENT_CATEGORIES.map((c) => [c, s.categories[c]]))}
+${allianceChoices.length ? select('alliance', s.alliance, this.chosenAlliance, allianceChoices.map((a) => [a, this.names.get(a) ?? a])) : nothing}
+<div class="field">
+<label for="fk-cal-q">${s.search}</label>
+<input id="fk-cal-q" name="q" class="control" type="search" autocomplete="off" .value=${this.q}>
+</div>
+</form>
+<p class="sr-only" role="status">${data ? s.count(title, inMonth.length) : failed ? '' : s.loading}</p>
+${failed && data ? this.renderStale(new Date(data.at), this.retry) : nothing}
+${failed && !data
+  ? this.renderError(describeError(this.task.error), this.retry)
+  : html`${data && !inMonth.length ? html`<p class="empty" part="empty">${this.q || this.category ? s.emptyFiltered : s.empty}</p>` : nothing}
+${view === 'month' ? this.renderGrid(occ, !data) : this.renderList(inMonth, !data)}`}
+${feed ? html`<p class="subscribe" part="subscribe"><a href=${feed.replace(/^https?:/, 'webcal:')}>${s.subscribe}</a> <a href=${feed}>${s.feed}</a></p>` : nothing}
+<dialog part="dialog" aria-labelledby="fk-cal-dlg" @close=${this.handleClose} @click=${this.handleOpen}>${this.detail && details ? details.renderDetail(this.host, this.detail.occ, this.detail.day) : nothing}</dialog>
+</div>`;
   }
 
   private readonly retry = (): void => {
     this.token++;
   };
 
+  private handleToday(): void {
+    const today = zonedDay(Date.now(), this.tz);
+    this.setMonth(monthOf(today), today);
+  }
+
   private status(e: Event): TemplateResult | typeof nothing {
     return e.status === 'scheduled' ? nothing : html`<span class="status ${e.status}" part="status">${this.s.status[e.status]}</span>`;
   }
 
+  /**
+   * An event in a day cell: its time, status and as much of the title as fits. The full title is in
+   * the accessible name and, for pointer users, in the `title` tooltip.
+   */
   private chip(o: Occurrence, day: number, active: boolean): TemplateResult {
     const e = o.event;
-    return html`<button type="button" part="event" class="ev ${e.status} ${o.first < day ? 'from' : ''} ${o.last > day ? 'to' : ''}"
-      data-key=${o.key} tabindex=${active ? 0 : -1}>${o.start !== null && o.first === day ? html`<span class="time">${this.time(o.start)}</span> ` : nothing}${this.status(e)}
-      <span class="title">${e.title}</span><span class="sr-only">, ${this.when(o)}</span></button>`;
+    const when = this.when(o);
+    return html`<button type="button" part="event" class="ev ${e.status}${o.first < day ? ' from' : ''}${o.last > day ? ' to' : ''}" data-key=${o.key}
+tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`}>${o.start !== null && o.first === day ? html`<span class="time">${this.time(o.start)}</span> ` : nothing}${this.status(e)}<span class="title" lang=${this.apiLang}>${e.title}</span><span class="sr-only">, ${when}</span></button>`;
   }
 
   private renderGrid(occ: Occurrence[], loading: boolean): TemplateResult {
     const weeks = monthWeeks(Math.floor(this.cursor / 12), (this.cursor % 12) + 1);
     const today = zonedDay(Date.now(), this.tz);
+    const focus = this.focused;
     const monthOnly = occ.filter((o) => o.monthOnly);
-    return html`${monthOnly.length
-        ? html`<ul class="month-only">${monthOnly.map((o) => html`<li>${this.chip(o, -1, true)}</li>`)}</ul>`
-        : nothing}
-      <div role="grid" class="grid" part="grid" aria-labelledby="fk-cal-month" aria-busy=${loading}
-        @keydown=${this.handleGridKey} @focusin=${this.handleGridFocus} @click=${this.handleOpen}>
-        <div role="row" class="week head">
-          ${weeks[0]!.map(
-            (d) => html`<div role="columnheader" class="wd"><span aria-hidden="true">${this.date(d, { weekday: 'short' }).replace('.', '')}</span><span class="sr-only">${this.date(d, { weekday: 'long' })}</span></div>`,
-          )}
-        </div>
-        ${weeks.map((week) => {
-          const cells = layoutWeek(week, occ);
-          return html`<div role="row" class="week">
-            ${week.map((d, i) => {
-              const entries = cells[i]!;
-              const active = d === this.focusDay;
-              const total = entries.filter(Boolean).length;
-              const rows = entries.length > ROWS ? entries.slice(0, ROWS - 1) : entries;
-              const more = total - rows.filter(Boolean).length;
-              return html`<div role="gridcell" part="day" class="day ${monthOf(d) === this.cursor ? '' : 'out'}" data-day=${d}
-                tabindex=${active ? 0 : -1} aria-current=${d === today ? 'date' : nothing}>
-                <span class="num" aria-hidden="true">${ymd(d)[2]}</span><span class="sr-only">${this.fullDate(d)}</span>
-                ${rows.map((o) => (o ? this.chip(o, d, active) : html`<span class="gap" aria-hidden="true"></span>`))}
-                ${more > 0
-                  ? html`<button type="button" class="more" part="more" data-more=${d} tabindex=${active ? 0 : -1}>${this.s.more(more)}<span class="sr-only">, ${this.fullDate(d)}</span></button>`
-                  : nothing}
-              </div>`;
-            })}
-          </div>`;
-        })}
-      </div>`;
+    const names = weeks[0]!.map((d) => [this.fmt('w', { weekday: 'short' }).format(dateOfDay(d)).replace('.', ''), this.fmt('W', { weekday: 'long' }).format(dateOfDay(d))]);
+    return html`${monthOnly.length ? html`<ul class="month-only">${monthOnly.map((o) => html`<li>${this.chip(o, -1, true)}</li>`)}</ul>` : nothing}
+<div role="grid" class="grid" part="grid" aria-labelledby="fk-cal-month" aria-busy=${loading} @keydown=${this.handleGridKey} @focusin=${this.handleGridFocus} @click=${this.handleOpen}>
+<div role="row" class="week head">${names.map(([short, long]) => html`<div role="columnheader" class="wd"><span aria-hidden="true">${short}</span><span class="sr-only">${long}</span></div>`)}</div>
+${weeks.map((week, w) => {
+  const cells = layoutWeek(week, (occ.length && this.weeksOcc[w]) || []);
+  return html`<div role="row" class="week">${week.map((d, i) => {
+    const entries = cells[i]!;
+    const active = d === focus;
+    const total = entries.filter(Boolean).length;
+    const rows = entries.length > ROWS ? entries.slice(0, ROWS - 1) : entries;
+    const more = total - rows.filter(Boolean).length;
+    return html`<div role="gridcell" part="day" class="day${monthOf(d) === this.cursor ? '' : ' out'}" data-day=${d} tabindex=${active ? 0 : -1} aria-current=${d === today ? 'date' : nothing}>
+<span class="num" aria-hidden="true">${ymd(d)[2]}</span><span class="sr-only">${this.fullDate(d)}</span>
+${rows.map((o) => (o ? this.chip(o, d, active) : html`<span class="gap" aria-hidden="true"></span>`))}
+${more > 0 ? html`<button type="button" class="more" part="more" data-more=${d} tabindex=${active ? 0 : -1}>${this.s.more(more)}<span class="sr-only">, ${this.fullDate(d)}</span></button>` : nothing}
+</div>`;
+  })}</div>`;
+})}
+</div>`;
   }
 
   private item(o: Occurrence, withDay: boolean): TemplateResult {
     const e = o.event;
     const timed = o.start !== null && o.first === o.last;
     return html`<li class="item ${e.status}">
-      <span class="when">${withDay ? this.when(o) : timed ? this.s.clock(`${this.time(o.start!)}${o.end! > o.start! ? `–${this.time(o.end!)}` : ''}`) : this.s.allDay}</span>
-      <span>${this.status(e)} <button type="button" part="event" class="linklike title" data-key=${o.key}>${e.title}<span class="sr-only">, ${this.when(o)}${e.status === 'scheduled' ? '' : `, ${this.s.status[e.status]}`}</span></button></span>
-      ${e.venue || e.onlineUrl ? html`<span class="muted small">${e.venue?.name ?? this.s.online}${e.venue?.address ? `, ${e.venue.address.locality}` : ''}</span>` : nothing}
-    </li>`;
+<span class="when">${withDay ? this.when(o) : timed ? this.s.clock(`${this.time(o.start!)}${o.end! > o.start! ? `–${this.time(o.end!)}` : ''}`) : this.s.allDay}</span>
+<span>${this.status(e)} <button type="button" part="event" class="linklike title" data-key=${o.key}><span lang=${this.apiLang}>${e.title}</span><span class="sr-only">, ${this.when(o)}${e.status === 'scheduled' ? '' : `, ${this.s.status[e.status]}`}</span></button></span>
+${e.venue || e.onlineUrl ? html`<span class="muted small" lang=${e.venue ? this.apiLang : nothing}>${e.venue?.name ?? this.s.online}${e.venue?.address ? `, ${e.venue.address.locality}` : ''}</span>` : nothing}
+</li>`;
   }
 
   private renderList(occ: Occurrence[], loading: boolean): TemplateResult {
-    if (loading) {
-      return html`<div class="agenda" part="skeleton" aria-hidden="true">${[80, 60, 70].map((w) => html`<div class="skeleton line w${w}"></div>`)}</div>`;
-    }
+    if (loading) return html`<div class="agenda" part="skeleton" aria-hidden="true">${[80, 60, 70].map((w) => html`<div class="skeleton line w${w}"></div>`)}</div>`;
     const start = this.firstOf(this.cursor);
     const days = new Map<number, Occurrence[]>();
     for (const o of occ) {
       const d = o.monthOnly ? -1 : Math.max(o.first, start);
-      days.set(d, [...(days.get(d) ?? []), o]);
+      const list = days.get(d);
+      if (list) list.push(o);
+      else days.set(d, [o]);
     }
-    return html`<ol class="agenda" part="list" @click=${this.handleOpen}>
-      ${[...days].map(
-        ([d, list]) => html`<li>
-          <p class="day-title" role="heading" aria-level=${this.level(2)}>${d < 0 ? this.monthTitle(this.cursor) : this.fullDate(d)}</p>
-          <ul>${list.map((o) => this.item(o, d < 0 || o.first !== o.last))}</ul>
-        </li>`,
-      )}
-    </ol>`;
-  }
-
-  private renderDetail(): TemplateResult {
-    const s = this.s;
-    const { occ, day } = this.detail!;
-    const close = html`<p class="close-row"><button type="button" class="btn secondary close" autofocus @click=${() => this.renderRoot.querySelector('dialog')!.close()}>${s.close}</button></p>`;
-    if (!occ) {
-      const list = this.visible().filter((o) => !o.monthOnly && o.first <= day! && o.last >= day!);
-      return html`${close}<p id="fk-cal-dlg" class="dlg-title" role="heading" aria-level=${this.level(1)}>${s.dayEvents(this.fullDate(day!))}</p>
-        <ul class="agenda">${list.map((o) => this.item(o, o.first !== o.last))}</ul>`;
-    }
-    const e = occ.event;
-    const a = e.venue?.address;
-    const online = safeHttpUrl(e.onlineUrl);
-    const register = safeHttpUrl(e.registrationUrl);
-    const organisers = [...e.alliances, ...e.organisers].map((id) => this.names.get(id) ?? id);
-    const ics = this.okApi ? dataFor(this.okApi).eventIcsUrl(e.id) : '';
-    return html`${close}
-      <p id="fk-cal-dlg" class="dlg-title ${e.status}" role="heading" aria-level=${this.level(1)}>${e.title}</p>
-      ${this.status(e)}
-      <dl class="facts">
-        <div><dt>${s.when}</dt><dd>${this.when(occ)}</dd></div>
-        ${e.venue ? html`<div><dt>${s.where}</dt><dd>${e.venue.name}${a ? html`<br />${a.streetAddress ? html`${a.streetAddress}<br />` : nothing}${a.postalCode ?? ''} ${a.locality}` : nothing}</dd></div>` : nothing}
-        ${online ? html`<div><dt>${s.online}</dt><dd><a href=${online} rel="external noopener">${new URL(online).host}</a></dd></div>` : nothing}
-        ${e.categories.length ? html`<div><dt>${s.category}</dt><dd>${e.categories.map((c) => s.categories[c]).join(', ')}</dd></div>` : nothing}
-        ${organisers.length ? html`<div><dt>${s.organisers}</dt><dd>${organisers.join(', ')}</dd></div>` : nothing}
-      </dl>
-      ${e.summary ? html`<p class="summary">${e.summary}</p>` : nothing}
-      ${(e.description ?? '').split(/\n\s*\n/).filter((p) => p.trim()).map((p) => html`<p>${p}</p>`)}
-      <p class="actions">
-        ${register ? html`<a class="btn" href=${register} rel="external noopener">${s.register}</a>` : nothing}
-        ${ics ? html`<a class="btn secondary" href=${ics} download>${s.ics}</a>` : nothing}
-      </p>`;
+    return html`<ol class="agenda" part="list" @click=${this.handleOpen}>${[...days].map(([d, list]) => html`<li>
+<p class="day-title" role="heading" aria-level=${this.level(2)}>${d < 0 ? this.monthTitle(this.cursor) : this.fullDate(d)}</p>
+<ul>${list.map((o) => this.item(o, d < 0 || o.first !== o.last))}</ul>
+</li>`)}</ol>`;
   }
 }
+
+const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };

@@ -3,7 +3,8 @@ import { EVENT_CATEGORY_LABELS, type EventCategory, type EventStatus } from '@fa
 /**
  * Every text of `<fk-event-calendar>`, per locale. Kept beside the component (not in the shared
  * catalog) so that the other widgets' bundles do not carry the calendar's strings. The shared
- * catalog still supplies the error messages and "retry".
+ * catalog still supplies the error messages and "retry". German ships with the element; English is
+ * `event-calendar.en.ts`, fetched with `import()` only by a calendar that speaks English.
  */
 export interface CalendarStrings {
   title: string;
@@ -74,44 +75,4 @@ export const de: CalendarStrings = {
   subscribe: 'Kalender abonnieren',
   feed: 'Feed-Adresse (https)',
   dayEvents: (date) => `Termine am ${date}`,
-};
-
-/** English (en-GB conventions). */
-export const en: CalendarStrings = {
-  title: 'Events',
-  prev: 'Previous month',
-  next: 'Next month',
-  today: 'Today',
-  views: 'View',
-  month: 'Month',
-  list: 'List',
-  filters: 'Filter events',
-  category: 'Category',
-  alliance: 'Alliance',
-  all: 'All',
-  search: 'Search',
-  count: (month, n) => `${month}: ${n === 1 ? 'one event' : `${n} events`}`,
-  loading: 'Loading events …',
-  empty: 'There are no events this month.',
-  emptyFiltered: 'No event this month matches your selection.',
-  more: (n) => `+${n} more`,
-  dayUnknown: 'day to be announced',
-  allDay: 'all day',
-  status: { cancelled: 'cancelled', postponed: 'postponed', rescheduled: 'rescheduled' },
-  categories: {
-    vollversammlung: 'General assembly', berufsorientierung: 'Career guidance',
-    informationsveranstaltung: 'Information event', netzwerktreffen: 'Network meeting', konferenz: 'Conference',
-    unterzeichnung: 'Signing', workshop: 'Workshop', messe: 'Fair', sonstige: 'Other',
-  },
-  clock: (range) => range,
-  close: 'Close',
-  when: 'When',
-  where: 'Where',
-  online: 'Join online',
-  organisers: 'Organisers',
-  register: 'Register',
-  ics: 'Add to calendar (.ics)',
-  subscribe: 'Subscribe to calendar',
-  feed: 'Feed address (https)',
-  dayEvents: (date) => `Events on ${date}`,
 };

@@ -1,10 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import ICAL from 'ical.js';
-import { CAL_API } from 'fk-calendar-env';
+import { CAL_API, CAL_FAULTS } from 'fk-calendar-env';
 import { FAULTY } from 'fk-test-env';
 import type { FkErrorEvent } from '../../events/fk-error.js';
 import { $, $$, choose, deepActive, text, typeInto, unique, waitFor } from '../../../test/helpers.js';
-import { sendKeys } from '../../../test/commands.js';
+import { emulateMedia, sendKeys } from '../../../test/commands.js';
 import './event-calendar.js';
 import type FkEventCalendar from './event-calendar.component.js';
 
@@ -52,6 +52,47 @@ describe('<fk-event-calendar>', () => {
       ($(full, 'dialog [data-key]')).click();
       await waitUntil(() => dialog(full).querySelector('.facts'));
       await expect(full).to.be.accessible();
+    });
+
+    it('passes axe (colour contrast included) in the dark theme, by attribute and by the system setting', async () => {
+      const el = await calendar('2026-05');
+      const light = getComputedStyle($(el, '.root')).backgroundColor;
+      el.theme = 'dark';
+      await el.updateComplete;
+      expect(getComputedStyle($(el, '.root')).backgroundColor).to.equal('rgb(22, 26, 30)');
+      await expect(el).to.be.accessible();
+      chips(el, '2026-05-19')[0]!.click();
+      await waitUntil(() => dialog(el).open);
+      await expect(el).to.be.accessible();
+      dialog(el).close();
+      el.theme = 'auto';
+      await el.updateComplete;
+      expect(getComputedStyle($(el, '.root')).backgroundColor).to.equal(light);
+      await emulateMedia({ colorScheme: 'dark' });
+      try {
+        expect(getComputedStyle($(el, '.root')).backgroundColor).to.equal('rgb(22, 26, 30)');
+        await expect(el).to.be.accessible();
+        const list = await calendar('2026-05', 1000, { view: 'list', lang: 'en' });
+        expect(getComputedStyle($(list, '.root')).backgroundColor).to.equal('rgb(22, 26, 30)');
+        await expect(list).to.be.accessible();
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    });
+
+    it('marks the German API text inside an English widget with lang="de"', async () => {
+      const el = await calendar('2026-05', 1000, { lang: 'en' });
+      expect($(el, '.root').lang).to.equal('en');
+      const title = chips(el, '2026-05-22')[0]!.querySelector('.title')!;
+      expect(title.getAttribute('lang')).to.equal('de');
+      expect($(el, '#fk-cal-month').closest('[lang]')!.getAttribute('lang')).to.equal('en');
+      chips(el, '2026-05-22')[0]!.click();
+      await waitUntil(() => dialog(el).querySelector('.facts'));
+      expect(dialog(el).querySelector('.dlg-title')!.getAttribute('lang')).to.equal('de');
+      expect([...dialog(el).querySelectorAll('p[lang="de"]')].map((p) => p.textContent)).to.include('Zweiter Absatz.');
+      dialog(el).close();
+      const german = await calendar('2026-05');
+      expect(chips(german, '2026-05-22')[0]!.querySelector('.title')!.hasAttribute('lang')).to.equal(false);
     });
 
     it('passes axe while loading (grid in its final shape) and with an error', async () => {
@@ -122,6 +163,18 @@ describe('<fk-event-calendar>', () => {
       expect(getComputedStyle(cancelled.querySelector('.title')!).textDecorationLine).to.equal('line-through');
       expect(chips(el, '2026-05-20')[0]!.textContent).to.contain('verschoben');
       expect(chips(el, '2026-05-21')[0]!.textContent).to.contain('verlegt');
+    });
+
+    it('shows the time and as much of the title as fits in a 1280-px page column, the full title on hover', async () => {
+      const el = await calendar('2026-05', 1200);
+      const chip = chips(el, '2026-05-21')[0]!;
+      expect(chip.title).to.equal('Test: Verlegter Infoabend\n21. Mai 2026, 18:30–20:00 Uhr');
+      expect(chip.querySelector('.time')!.textContent).to.equal('18:30');
+      // The title gets at least ten characters' room next to time and status, not "Beis…".
+      const title = chip.querySelector<HTMLElement>('.title')!;
+      const em = parseFloat(getComputedStyle(title).fontSize);
+      const visible = Math.min(title.getBoundingClientRect().right, chip.getBoundingClientRect().right) - title.getBoundingClientRect().left;
+      expect(visible, 'visible title width').to.be.at.least(6 * em);
     });
 
     it('says so for a month without events, and keeps the grid', async () => {
@@ -405,10 +458,17 @@ describe('<fk-event-calendar>', () => {
       }
     });
 
-    it('prefetches the neighbouring months', async () => {
-      await calendar('2026-11');
-      await waitUntil(() => performance.getEntriesByType('resource').some((r) => r.name.includes('from=2026-11-30')), 'December prefetched');
-      expect(performance.getEntriesByType('resource').some((r) => r.name.includes('from=2026-09-28'))).to.equal(true);
+    it('loads the shown weeks in parallel, one request per week, and prefetches the neighbouring months', async () => {
+      const asked = () => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.startsWith(`${API}/events?`));
+      performance.clearResourceTimings();
+      // November 2026 shows 26 October – 6 December: six weeks, six requests.
+      await calendar('2026-11', 1000, { alliance: 'fachkraefteallianz-suedwest' });
+      const weeks = ['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30'];
+      for (const w of weeks) expect(asked().filter((u) => u.includes(`from=${w}&`)), w).to.have.length(1);
+      // December's grid shares the week of 30 November: only its other weeks are asked for.
+      await waitUntil(() => asked().some((u) => u.includes('from=2026-12-28')), 'December prefetched');
+      await waitUntil(() => asked().some((u) => u.includes('from=2026-09-28')), 'October prefetched');
+      expect(asked().filter((u) => u.includes('from=2026-11-30&'))).to.have.length(1);
     });
 
     it('prints the visible month as a list', async () => {
@@ -450,7 +510,7 @@ describe('<fk-event-calendar>', () => {
     });
 
     it('loads after a retry once the server recovers, and reports malformed answers', async () => {
-      const el = await fixture<FkEventCalendar>(html`<fk-event-calendar api=${`${FAULTY}/recover/${unique()}/v1`} month="2016-11"></fk-event-calendar>`);
+      const el = await fixture<FkEventCalendar>(html`<fk-event-calendar api=${`${CAL_FAULTS}/recover/${unique()}/v1`} month="2016-11"></fk-event-calendar>`);
       await waitFor(el, '[part~="retry-button"]');
       $(el, '[part~="retry-button"]').click();
       await loaded(el);
@@ -460,7 +520,7 @@ describe('<fk-event-calendar>', () => {
     });
 
     it('keeps the month visible when a refresh fails', async () => {
-      const el = await fixture<FkEventCalendar>(html`<fk-event-calendar api=${`${FAULTY}/flip/${unique()}/v1`} month="2016-11"></fk-event-calendar>`);
+      const el = await fixture<FkEventCalendar>(html`<fk-event-calendar api=${`${CAL_FAULTS}/flip/${unique()}/v1`} month="2016-11"></fk-event-calendar>`);
       await loaded(el);
       await el.refresh();
       await waitFor(el, '[part~="stale-notice"]');
@@ -485,6 +545,55 @@ describe('<fk-event-calendar>', () => {
       await new Promise((r) => setTimeout(r, 50));
       expect(w.__xss).to.equal(undefined);
       d.close();
+    });
+
+    it('survives two copies of the bundle on one page: no error, one warning', async () => {
+      const frame = await fixture<HTMLIFrameElement>(html`<iframe src="/__cal/two-copies.html" title="Two copies" style="width:1000px"></iframe>`);
+      const win = () => frame.contentWindow as (Window & { __warnings?: string[]; __errors?: string[] }) | null;
+      await waitUntil(() => win()?.document.querySelector('fk-event-calendar')?.shadowRoot?.querySelector('[data-key="messe"]'), 'two-copies calendar', { timeout: 15_000 });
+      await waitUntil(() => frame.contentDocument?.readyState === 'complete', 'two-copies page complete', { timeout: 15_000 });
+      expect(win()!.__errors).to.deep.equal([]);
+      expect(win()!.__warnings!.filter((w) => w.includes('already defined')), JSON.stringify(win()!.__warnings)).to.have.length(1);
+      // The element of the first copy works: the details open (their code is a lazily loaded chunk).
+      const el = win()!.document.querySelector('fk-event-calendar')!;
+      (el.shadowRoot!.querySelector('[data-key="messe"]') as HTMLElement).click();
+      await waitUntil(() => (el.shadowRoot!.querySelector('dialog') as HTMLDialogElement).open, 'dialog in the two-copies page');
+      expect(win()!.__errors).to.deep.equal([]);
+    });
+
+    it('keeps its layout on a hostile page, with the dialog above a z-index 1000 element', async () => {
+      const style = document.createElement('style');
+      style.textContent = `html { font-size: 10px !important; } * { box-sizing: content-box !important; margin: 0; padding: 0; border: 0; line-height: 0.8; letter-spacing: 0.3em; text-transform: uppercase; }
+        button, dialog { all: unset; } .hostile { transform: translateX(0) rotate(0.001deg); font-size: 16px; width: 1000px; }
+        .overlay { position: fixed; inset: 0; z-index: 1000; background: rgb(255 0 0 / 0.2); pointer-events: none; }
+        .lid { position: relative; z-index: 1000; height: 10px; }`;
+      document.head.append(style);
+      try {
+        const wrapper = await fixture(html`<div class="hostile"><div class="lid"></div><div class="overlay"></div><fk-event-calendar api=${API} month="2026-05"></fk-event-calendar></div>`);
+        const el = wrapper.querySelector('fk-event-calendar')!;
+        await loaded(el);
+        expect(parseFloat(getComputedStyle($(el, '.root')).fontSize)).to.equal(16);
+        expect(getComputedStyle($(el, '.day')).boxSizing).to.equal('border-box');
+        expect(getComputedStyle($(el, '.ev')).textTransform).to.equal('none');
+        expect($(el, '[aria-label="Nächster Monat"]').getBoundingClientRect().height).to.be.at.least(44);
+        // Seven columns fill the widget, none overflows it.
+        const days = $$(el, '[role="row"]:nth-child(2) [role="gridcell"]');
+        expect(days).to.have.length(7);
+        expect(days[6]!.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+        const chip = chips(el, '2026-05-22')[0]!;
+        chip.click();
+        await waitUntil(() => dialog(el).open);
+        // The dialog is in the top layer: the page's z-index 1000 overlay does not cover it.
+        const close = dialog(el).querySelector<HTMLElement>('.close')!;
+        const r = close.getBoundingClientRect();
+        expect(r.height).to.be.at.least(44);
+        expect(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)).to.equal(el);
+        expect(el.shadowRoot!.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)).to.equal(close);
+        await expect(el).to.be.accessible();
+        dialog(el).close();
+      } finally {
+        style.remove();
+      }
     });
 
     it('runs on a strict-CSP page without a single violation', async () => {

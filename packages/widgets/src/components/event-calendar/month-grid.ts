@@ -23,6 +23,9 @@ export interface Occurrence {
 }
 
 const warned = new Set<string>();
+// One collator for every sort: `localeCompare` builds one per call, and a busy month compares
+// thousands of titles.
+let collator: Intl.Collator | undefined;
 
 /**
  * Every occurrence of `events` that touches the days `from…to` (day numbers, inclusive), in the
@@ -78,10 +81,11 @@ export function occurrences(events: readonly Event[], from: number, to: number, 
       push(first, last, start, end, false);
     }
   }
+  const compare = (collator ??= new Intl.Collator('de')).compare;
   return out.sort(
     (a, b) =>
       a.first - b.first || +b.monthOnly - +a.monthOnly || +(b.start === null) - +(a.start === null) ||
-      b.last - a.last || (a.start ?? 0) - (b.start ?? 0) || a.event.title.localeCompare(b.event.title),
+      b.last - a.last || (a.start ?? 0) - (b.start ?? 0) || compare(a.event.title, b.event.title),
   );
 }
 
@@ -98,6 +102,21 @@ export function monthWeeks(y: number, m: number): number[][] {
 export function monthOf(day: number): number {
   const [y, m] = ymd(day);
   return y * 12 + m - 1;
+}
+
+/**
+ * The occurrences of each week of `weeks` (day entries, month-only ones left out), in their order:
+ * computed once per data and filter, so that laying out a week does not scan the whole month.
+ */
+export function byWeek(occ: readonly Occurrence[], weeks: readonly (readonly number[])[]): Occurrence[][] {
+  const out: Occurrence[][] = weeks.map(() => []);
+  const w0 = weeks[0]![0]!;
+  for (const o of occ) {
+    if (o.monthOnly) continue;
+    const last = Math.min(weeks.length - 1, Math.floor((o.last - w0) / 7));
+    for (let w = Math.max(0, Math.floor((o.first - w0) / 7)); w <= last; w++) out[w]!.push(o);
+  }
+  return out;
 }
 
 /**

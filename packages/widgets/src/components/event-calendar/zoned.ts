@@ -45,20 +45,28 @@ function intlWall(ms: number, tz: string): number[] {
 
 const offsets = new Map<string, number | null>();
 
-/**
- * `[y, m, d, h, mi, s]` of the wall clock in `tz` at the instant `ms`. A month of 1,000 events
- * needs thousands of these: the offset is cached per UTC hour, for hours with one offset
- * throughout; an hour with a switch in it is always asked afresh.
- */
-export function wallAt(ms: number, tz: string): number[] {
-  const hour = Math.floor(ms / 36e5) * 36e5;
-  const key = tz + hour;
+/** The zone's offset over the span `start…start + len`, or null when it changes within it. */
+function offsetOver(start: number, len: number, tz: string): number | null {
+  const key = tz + start + '/' + len;
   let o = offsets.get(key);
   if (o === undefined) {
-    const a = wallMs(intlWall(hour, tz)) - hour;
-    o = a === wallMs(intlWall(hour + 3599e3, tz)) - hour - 3599e3 ? a : null;
+    const a = wallMs(intlWall(start, tz)) - start;
+    o = a === wallMs(intlWall(start + len - 1e3, tz)) - start - len + 1e3 ? a : null;
     offsets.set(key, o);
   }
+  return o;
+}
+
+/**
+ * `[y, m, d, h, mi, s]` of the wall clock in `tz` at the instant `ms`. A month of 1,000 events
+ * needs thousands of these, and Intl takes some microseconds each: the offset is cached per UTC
+ * day, for days with one offset throughout (two Intl calls a day); in a day with a switch, per
+ * hour; an hour with the switch in it is always asked afresh.
+ */
+export function wallAt(ms: number, tz: string): number[] {
+  const day = Math.floor(ms / DAY) * DAY;
+  let o = offsetOver(day, DAY, tz);
+  if (o === null) o = offsetOver(Math.floor(ms / 36e5) * 36e5, 36e5, tz);
   if (o === null) return intlWall(ms, tz);
   const d = new Date(ms + o);
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()];

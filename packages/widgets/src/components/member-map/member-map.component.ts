@@ -1,23 +1,31 @@
 import { ORGANISATION_TYPES, type Member, type OrganisationType } from '@fachkraefte/schema';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { FkErrorDetail } from '../../events/fk-error.js';
 import { fkSelectEvent } from '../../events/fk-select.js';
 import { dataFor, describeError, isAbort, type LoadOptions } from '../../internal/api.js';
 import { FkElement, type ConfigProblem } from '../../internal/fk-element.js';
 import { safeHttpUrl } from '../../internal/safe-url.js';
 import { base, tokens } from '../../styles/tokens.styles.js';
-import { Clusters, type Mark, type Placed } from './cluster.js';
-import { MAP_STRINGS, type MapStrings } from './member-map.i18n.js';
+import type { Clusters, Mark, Placed } from './cluster.js';
+import { loadMapStrings, mapStrings, type MapStrings } from './member-map.i18n.js';
 import { styles } from './member-map.styles.js';
-import { PlaneView } from './projection.js';
 import { grantConsent, hasConsent, resolveTiles, type TileSource } from './tiles.js';
 import type { MapView } from './view.js';
 
-/** Marker style group per organisation type, in the order of `ORGANISATION_TYPES`: colour and shape. */
-const GROUPS = '001122232240444505';
-const group = (t: OrganisationType) => GROUPS[ORGANISATION_TYPES.indexOf(t)] ?? '5';
+/**
+ * Marker style per organisation type, in the order of `ORGANISATION_TYPES`: the colour says the
+ * family (blue administration, green labour market, brown business bodies, red unions, purple
+ * education, grey the rest), the shape (circle, square, diamond, triangle, inverted triangle,
+ * cross) tells the types of one family apart, so no two types share a marker.
+ */
+const COLOURS = '001122232240444505';
+const SHAPES = '010121435053012220';
+const sym = (t: OrganisationType) => {
+  const i = ORGANISATION_TYPES.indexOf(t);
+  return `c${COLOURS[i] ?? 5} s${SHAPES[i] ?? 0}`;
+};
+/** The clustering code, fetched with the first map view (the list and the consent need none of it). */
+let ClustersOf: typeof Clusters | undefined;
 /** Germany, for a map with no positions to fit. */
 const GERMANY: [number, number, number, number] = [5.9, 47.3, 15.0, 55.1];
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -40,11 +48,13 @@ const PAN = 96;
  *
  * @slot - Fallback content for visitors without JavaScript (hidden once the element runs).
  *
- * @csspart legend - The legend of organisation types, which is also the type filter.
+ * @csspart legend - The legend of organisation types, which is also the type filter: a `<details>`
+ *   disclosure, open at first only on a wide container (or with four types or fewer).
  * @csspart map - The map area.
  * @csspart consent - The placeholder shown before the visitor agrees to load tiles.
  * @csspart consent-button - The "Karte laden" button.
- * @csspart surface - The focusable map surface (arrow keys pan, plus and minus zoom).
+ * @csspart surface - The focusable map surface (arrow keys pan, plus and minus zoom; on touch
+ *   screens one finger drags and two fingers pinch-zoom, in the tile-free mode as with tiles).
  * @csspart marker - A member's marker.
  * @csspart cluster - A cluster of markers.
  * @csspart controls - The zoom buttons.
@@ -66,35 +76,71 @@ const PAN = 96;
 export default class FkMemberMap extends FkElement {
   static override styles = [tokens, base, styles];
 
+  // `attribute: false` on internal state keeps the manifest's attribute list to the real ones.
+  static override properties: PropertyDeclarations = {
+    alliance: {},
+    tiles: {},
+    tilesAttribution: { attribute: 'tiles-attribution' },
+    rememberConsent: { attribute: 'remember-consent' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    data: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    off: { state: true, attribute: false },
+    consented: { state: true, attribute: false },
+    tick: { state: true, attribute: false },
+    selected: { state: true, attribute: false },
+    popup: { state: true, attribute: false },
+    limit: { state: true, attribute: false },
+  };
+
   /** Slug of the alliance, or several separated by spaces or commas. */
-  @property() accessor alliance = '';
+  declare alliance: string;
 
   /**
    * Tile source: an XYZ (`{z}/{x}/{y}`) or WMTS (`{TileMatrix}/{TileRow}/{TileCol}`) URL template,
    * or `none` for the tile-free map. Default: basemap.de web raster, after consent.
    */
-  @property() accessor tiles = '';
+  declare tiles: string;
 
-  /** Attribution of the `tiles` source, shown as text on the map. */
-  @property({ attribute: 'tiles-attribution' }) accessor tilesAttribution = '';
+  /**
+   * Attribution of the `tiles` source, shown as text on the map.
+   * @attr tiles-attribution
+   */
+  declare tilesAttribution: string;
 
   /**
    * Remember the visitor's consent beyond the page view: `session` (or empty) in sessionStorage,
    * `local` in localStorage. Without the attribute nothing is stored.
+   * @attr remember-consent
    */
-  @property({ attribute: 'remember-consent' }) accessor rememberConsent: string | null = null;
+  declare rememberConsent: string | null;
 
-  /** How many list rows are rendered at once; "show more" adds as many again. */
-  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
+  /**
+   * How many list rows are rendered at once; "show more" adds as many again.
+   * @attr page-size
+   */
+  declare pageSize: number;
 
-  @state() private accessor data: Member[] | null = null;
-  @state() private accessor failure: FkErrorDetail | null = null;
-  @state() private accessor off = new Set<OrganisationType>();
-  @state() private accessor consented = false;
-  @state() private accessor tick = 0;
-  @state() private accessor selected: string | null = null;
-  @state() private accessor popup: Placed[] | null = null;
-  @state() private accessor limit = 0;
+  private declare data: Member[] | null;
+  private declare failure: FkErrorDetail | null;
+  private declare off: Set<OrganisationType>;
+  private declare consented: boolean;
+  private declare tick: number;
+  private declare selected: string | null;
+  private declare popup: Placed[] | null;
+  private declare limit: number;
+
+  constructor() {
+    super();
+    // Assigned here, not as field initialisers: a class field would shadow Lit's accessor.
+    this.alliance = this.tiles = this.tilesAttribution = '';
+    this.rememberConsent = null;
+    this.pageSize = 50;
+    this.data = this.failure = this.selected = this.popup = null;
+    this.off = new Set();
+    this.consented = false;
+    this.tick = this.limit = 0;
+  }
 
   private view: MapView | null = null;
   private viewFor = '';
@@ -107,9 +153,25 @@ export default class FkMemberMap extends FkElement {
   private abort: AbortController | null = null;
   private slugOf = new Map<string, string>();
   private readonly resizer = new ResizeObserver(() => this.view?.resize());
+  /** The marker that had focus before a render: kept focused although Lit reuses buttons by index. */
+  private keep = '';
+  /** The tile-free plane is shown: the component drags and pinches it (Leaflet does its own). */
+  private plane = false;
+  /** Pointers down on the plane, for dragging (one) and pinching (two). */
+  private readonly pointers = new Map<number, [number, number]>();
+  private pinch = 0;
+  /** The legend's disclosure: null until the first render decides from the width. */
+  private legendOpen: boolean | null = null;
 
   private get s(): MapStrings {
-    return MAP_STRINGS[this.locale];
+    return mapStrings(this.locale);
+  }
+
+  /** The English strings are a chunk of their own, fetched before an English map first renders. */
+  protected override pending(): Promise<unknown> | undefined {
+    const own = loadMapStrings(this.locale);
+    const shared = super.pending();
+    return own && shared ? Promise.all([own, shared]) : (own ?? shared);
   }
 
   private get slugs(): string[] {
@@ -196,6 +258,7 @@ export default class FkMemberMap extends FkElement {
     }
     if (changed.has('tiles')) this.consented = false;
     if (changed.has('data') || changed.has('off')) this.clusters = null;
+    this.keep = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset?.k ?? '';
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -215,6 +278,9 @@ export default class FkMemberMap extends FkElement {
       if (!dialog.open) dialog.showModal();
       this.renderRoot.querySelector<HTMLElement>('#fk-pop-title')?.focus();
     }
+    const active = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset?.k;
+    // Lit updates marker buttons in place: the focused one may now stand for another marker.
+    if (!this.focusKey && this.keep && active !== this.keep) this.focusKey = this.keep;
     if (this.focusKey) {
       const target = this.button(this.focusKey) ?? this.renderRoot.querySelector<HTMLElement>('[part~="surface"]');
       this.focusKey = '';
@@ -226,7 +292,11 @@ export default class FkMemberMap extends FkElement {
     return this.renderRoot.querySelector<HTMLElement>(`[data-k="${CSS.escape(key)}"]`);
   }
 
-  /** Creates the map engine once its element is rendered: the plane at once, Leaflet lazily. */
+  /**
+   * Creates the map engine once its element is rendered. Everything only a drawn map needs is a
+   * chunk of its own, fetched now: the clustering, and either the tile-free plane or, after
+   * consent or for own tiles, the tile engine.
+   */
   private ensureView(): void {
     const surface = this.renderRoot.querySelector<HTMLElement>('[part~="surface"]');
     const src = this.source;
@@ -237,21 +307,27 @@ export default class FkMemberMap extends FkElement {
     if (!surface) return;
     this.resizer.observe(surface);
     const onChange = (settled: boolean) => (settled ? this.tick++ : this.place());
-    const start = (view: MapView) => {
-      if (this.viewFor !== want) return view.destroy();
-      this.view = view;
-      view.fit(this.placedClusters().bbox() ?? GERMANY);
-      this.tick++;
-    };
-    if (src.kind !== 'tiles') return start(new PlaneView(surface, onChange));
-    // The tile engine is a separate chunk, fetched only now: after consent, or for own tiles.
-    import('./leaflet-view.js').then(
-      (m) => start(m.createLeafletView(surface.querySelector('.tiles')!, this.renderRoot as ShadowRoot, src.template, onChange)),
-      (error: unknown) => {
-        // Without the engine the map still works, drawn from the data alone.
-        this.warnOnce('tiles', `the tile engine could not be loaded (${String(error)}); showing the map without tiles`);
-        if (this.viewFor === want) start(new PlaneView(surface, onChange));
+    const plane = () => import('./projection.js').then((m) => ((this.plane = true), new m.PlaneView(surface, onChange)));
+    const engine =
+      src.kind === 'tiles'
+        ? import('./leaflet-view.js').then(
+            (m) => m.createLeafletView(surface.querySelector('.tiles')!, this.renderRoot as ShadowRoot, src.template, onChange),
+            (error: unknown) => {
+              // Without the engine the map still works, drawn from the data alone.
+              this.warnOnce('tiles', `the tile engine could not be loaded (${String(error)}); showing the map without tiles`);
+              return plane();
+            },
+          )
+        : plane();
+    Promise.all([import('./cluster.js'), engine]).then(
+      ([m, view]) => {
+        ClustersOf = m.Clusters;
+        if (this.viewFor !== want) return view.destroy();
+        this.view = view;
+        view.fit(this.placedClusters().bbox() ?? GERMANY);
+        this.tick++;
       },
+      (error: unknown) => this.reportError({ code: 'unknown', status: null, message: `the map could not be loaded: ${String(error)}`, cause: error }),
     );
   }
 
@@ -259,12 +335,14 @@ export default class FkMemberMap extends FkElement {
     this.view?.destroy();
     this.view = null;
     this.viewFor = '';
+    this.plane = false;
   }
 
   private placedClusters(): Clusters {
     if (!this.clusters) {
       const placed = (this.data ?? []).filter((m): m is Placed => !!m.position && !this.off.has(m.type));
-      this.clusters = new Clusters(placed, 17);
+      // Only called once a view exists, and the view arrives together with the clustering code.
+      this.clusters = new ClustersOf!(placed, 17);
     }
     return this.clusters;
   }
@@ -374,18 +452,46 @@ export default class FkMemberMap extends FkElement {
     e.preventDefault();
   }
 
-  private drag: { x: number; y: number } | null = null;
-
+  /**
+   * Dragging and pinching the plane (with tiles Leaflet does both, and markers take their own
+   * clicks). A pinch zooms by whole levels, as the buttons do, so clusters split as they would.
+   */
   private handlePointer(e: PointerEvent): void {
-    // Dragging the plane; with tiles Leaflet drags, and markers take their own clicks.
-    if (!(this.view instanceof PlaneView) || (e.target as HTMLElement).closest('button')) return;
+    const view = this.view;
+    if (!view || !this.plane || (e.target as HTMLElement).closest('button')) return;
+    const pts = this.pointers;
+    const last = pts.get(e.pointerId);
     if (e.type === 'pointerdown') {
-      this.drag = { x: e.clientX, y: e.clientY };
-      (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-    } else if (this.drag) {
-      this.view.panBy(this.drag.x - e.clientX, this.drag.y - e.clientY, e.type !== 'pointermove');
-      this.drag = e.type === 'pointermove' ? { x: e.clientX, y: e.clientY } : null;
+      pts.set(e.pointerId, [e.clientX, e.clientY]);
+      try {
+        (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+      } catch {
+        // A pointer that is already gone cannot be captured; the drag still works inside the map.
+      }
+      this.pinch = pts.size === 2 ? this.spread() : 0;
+    } else if (!last) {
+      return;
+    } else if (e.type === 'pointermove') {
+      pts.set(e.pointerId, [e.clientX, e.clientY]);
+      if (pts.size === 1) view.panBy(last[0] - e.clientX, last[1] - e.clientY, false);
+      else if (this.pinch) {
+        const ratio = this.spread() / this.pinch;
+        if (ratio > 1.5 || ratio < 1 / 1.5) {
+          view.zoomBy(ratio > 1 ? 1 : -1);
+          this.pinch = this.spread();
+        }
+      }
+    } else {
+      pts.delete(e.pointerId);
+      this.pinch = 0;
+      if (!pts.size) view.panBy(0, 0);
     }
+  }
+
+  /** Distance between the first two pointers on the plane. */
+  private spread(): number {
+    const [a, b] = [...this.pointers.values()];
+    return a && b ? Math.hypot(a[0] - b[0], a[1] - b[1]) || 1 : 1;
   }
 
   private get window(): number {
@@ -419,16 +525,26 @@ export default class FkMemberMap extends FkElement {
     </div>`;
   }
 
+  /**
+   * The legend, which is also the type filter: a disclosure, open at first only where there is
+   * room (a wide container, or few types), so on a phone the map is not pushed below a long column.
+   */
   private renderLegend(data: Member[]): TemplateResult {
     const counts = new Map<OrganisationType, number>();
     for (const m of data) counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
-    return html`<fieldset class="legend" part="legend">
-      <legend>${this.s.legend}</legend>
-      ${ORGANISATION_TYPES.filter((t) => counts.has(t)).map(
-        (t) => html`<label class="chip"><input type="checkbox" .checked=${!this.off.has(t)}
-            @change=${(e: Event) => this.handleType(t, (e.target as HTMLInputElement).checked)} /><span class="sym g${group(t)}"></span>${this.s.types[t]} (${counts.get(t)})</label>`,
-      )}
-    </fieldset>`;
+    const types = ORGANISATION_TYPES.filter((t) => counts.has(t));
+    const s = this.s;
+    this.legendOpen ??= types.length <= 4 || this.clientWidth >= 40 * (parseFloat(getComputedStyle(this).fontSize) || 16);
+    return html`<details class="legend" part="legend" ?open=${this.legendOpen} @toggle=${(e: Event) => (this.legendOpen = (e.target as HTMLDetailsElement).open)}>
+      <summary>${s.filter(types.length, types.filter((t) => this.off.has(t)).length)}</summary>
+      <fieldset>
+        <legend class="sr-only">${s.legend}</legend>
+        ${types.map(
+          (t) => html`<label><input type="checkbox" .checked=${!this.off.has(t)}
+              @change=${(e: Event) => this.handleType(t, (e.target as HTMLInputElement).checked)} /><span class="sym ${sym(t)}"></span>${s.types[t]} (${counts.get(t)})</label>`,
+        )}
+      </fieldset>
+    </details>`;
   }
 
   private renderMap(): TemplateResult {
@@ -464,7 +580,7 @@ export default class FkMemberMap extends FkElement {
         <button type="button" class="ctl" aria-label=${s.fit} @click=${() => this.view?.fit(this.placedClusters().bbox() ?? GERMANY)}>⤢</button>
       </div>
       <div class="marks">
-        ${repeat(marks, (m) => m.key, (m) => this.renderMark(m, m.key === current))}
+        ${marks.map((m) => this.renderMark(m, m.key === current))}
       </div>
       ${src.kind === 'tiles' && src.attribution ? html`<p class="attribution" part="attribution">${src.attribution}</p>` : nothing}
     </div>`;
@@ -473,7 +589,7 @@ export default class FkMemberMap extends FkElement {
   private renderMark(m: Mark, current: boolean): TemplateResult {
     if ('member' in m) {
       const o = m.member;
-      return html`<button type="button" class="mk g${group(o.type)}" part="marker" data-k=${m.key}
+      return html`<button type="button" class="mk ${sym(o.type)}" part="marker" data-k=${m.key}
         aria-label=${this.s.marker(o.name, this.s.types[o.type], o.address?.locality ?? null)}
         aria-current=${current ? 'true' : 'false'} @click=${() => this.handleMark(m)}></button>`;
     }
@@ -489,9 +605,9 @@ export default class FkMemberMap extends FkElement {
           (m) => html`<li data-id=${m.id} class=${m.id === this.selected ? 'sel' : ''}>
             ${m.position
               ? html`<button type="button" class="row" part="list-item" aria-current=${m.id === this.selected ? 'true' : 'false'}
-                  @click=${() => this.handleRow(m)}><span class="sym g${group(m.type)}"></span>${m.name}</button>`
-              : html`<span class="row"><span class="sym g${group(m.type)}"></span>${m.name}</span>`}
-            <span class="small muted">${[this.s.types[m.type], m.address?.locality, m.position ? '' : this.s.noPosition].filter(Boolean).join(' · ')}</span>
+                  @click=${() => this.handleRow(m)}><span class="sym ${sym(m.type)}"></span><span lang="de">${m.name}</span></button>`
+              : html`<span class="row"><span class="sym ${sym(m.type)}"></span><span lang="de">${m.name}</span></span>`}
+            <span class="small muted">${this.s.types[m.type]}${m.address?.locality ? html` · <span lang="de">${m.address.locality}</span>` : nothing}${m.position ? nothing : ` · ${this.s.noPosition}`}</span>
           </li>`,
         )}
       </ul>
@@ -509,15 +625,15 @@ export default class FkMemberMap extends FkElement {
     if (one) {
       const site = safeHttpUrl(one.website);
       const a = one.address;
-      body = html`<h2 id="fk-pop-title" tabindex="-1" autofocus>${one.name}</h2>
+      body = html`<h2 id="fk-pop-title" tabindex="-1" autofocus lang="de">${one.name}</h2>
         <dl>
-          <dt>${s.type}</dt><dd>${s.types[one.type]}${one.membership.role !== 'member' ? ` · ${s.roles[one.membership.role]}` : ''}</dd>
-          ${a ? html`<dt>${s.address}</dt><dd>${a.streetAddress ? html`${a.streetAddress}<br />` : nothing}${[a.postalCode, a.locality].filter(Boolean).join(' ')}</dd>` : nothing}
+          <dt>${s.type}</dt><dd>${s.types[one.type]}${one.membership.role !== 'member' ? ` · ${this.t.roles[one.membership.role]}` : ''}</dd>
+          ${a ? html`<dt>${s.address}</dt><dd lang="de">${a.streetAddress ? html`${a.streetAddress}<br />` : nothing}${[a.postalCode, a.locality].filter(Boolean).join(' ')}</dd>` : nothing}
           ${one.website ? html`<dt>${s.website}</dt><dd>${site ? html`<a href=${site} rel="external noopener">${one.website}</a>` : one.website}</dd>` : nothing}
         </dl>`;
     } else if (list.length) {
       body = html`<h2 id="fk-pop-title" tabindex="-1" autofocus>${s.inGroup(list.length)}</h2>
-        <ul class="group">${list.map((m) => html`<li><button type="button" class="row" @click=${() => this.open([m], this.returnKey)}>${m.name}</button></li>`)}</ul>`;
+        <ul class="group">${list.map((m) => html`<li><button type="button" class="row" lang="de" @click=${() => this.open([m], this.returnKey)}>${m.name}</button></li>`)}</ul>`;
     }
     return html`<dialog part="popup" aria-labelledby="fk-pop-title" @close=${this.handleClose}>
       ${body}

@@ -1,4 +1,5 @@
-import type { MembershipRole, OrganisationType } from '@fachkraefte/schema';
+import type { OrganisationType } from '@fachkraefte/schema';
+import type { Locale } from '../../translations/translation.js';
 
 /**
  * Every text `<fk-member-map>` shows beyond the shared catalog (errors, retry). Kept beside the
@@ -12,6 +13,8 @@ export interface MapStrings {
   zoomOut: string;
   fit: string;
   legend: string;
+  /** The legend's disclosure: how many types, and how many of them are hidden. */
+  filter: (types: number, hidden: number) => string;
   list: string;
   count: (shown: number, total: number) => string;
   cluster: (n: number) => string;
@@ -31,21 +34,19 @@ export interface MapStrings {
   showMore: (n: number) => string;
   inGroup: (n: number) => string;
   types: Record<OrganisationType, string>;
-  roles: Record<MembershipRole, string>;
 }
 
-const num = (locale: string) => (x: number) => x.toLocaleString(locale);
-const de_ = num('de-DE');
-const en_ = num('en-GB');
+const de_ = (x: number) => x.toLocaleString('de-DE');
 
 /** German, the fallback. */
 export const de = {
   region: 'Karte der Mitglieder',
-  keys: 'Pfeiltasten verschieben die Karte, Plus und Minus zoomen. Mit Tab erreichen Sie die Markierungen.',
+  keys: 'Pfeiltasten verschieben die Karte, Plus und Minus zoomen. Mit Tab erreichen Sie die Markierungen. Auf Touchscreens: mit einem Finger verschieben, mit zwei Fingern oder den Schaltflächen Vergrößern und Verkleinern zoomen.',
   zoomIn: 'Vergrößern',
   zoomOut: 'Verkleinern',
   fit: 'Alle zeigen',
   legend: 'Arten von Organisationen',
+  filter: (n, off) => (off ? `Arten filtern (${de_(off)} von ${de_(n)} ausgeblendet)` : `Arten filtern (${de_(n)})`),
   list: 'Liste der Mitglieder',
   count: (s, t) => (s === t ? `${de_(t)} ${t === 1 ? 'Mitglied' : 'Mitglieder'}` : `${de_(s)} von ${de_(t)} Mitgliedern`),
   cluster: (n) => `${de_(n)} Mitglieder`,
@@ -71,44 +72,24 @@ export const de = {
     schulewirtschaft: 'Arbeitskreis SchuleWirtschaft', unternehmen: 'Unternehmen',
     landesbehoerde: 'Landesbehörde/Ministerium', sonstige: 'Sonstige',
   },
-  roles: { founding: 'Gründungsmitglied', lead: 'Federführung', member: 'Mitglied' },
 } satisfies MapStrings;
 
-/** English. */
-export const en = {
-  region: 'Map of the members',
-  keys: 'Arrow keys move the map, plus and minus zoom. Use Tab to reach the markers.',
-  zoomIn: 'Zoom in',
-  zoomOut: 'Zoom out',
-  fit: 'Show all',
-  legend: 'Types of organisation',
-  list: 'List of members',
-  count: (s, t) => (s === t ? `${en_(t)} ${t === 1 ? 'member' : 'members'}` : `${en_(s)} of ${en_(t)} members`),
-  cluster: (n) => `${en_(n)} members`,
-  marker: (name, type, town) => [name, type, town].filter(Boolean).join(', '),
-  consent: (host) =>
-    `The map loads map images from ${host}. That service receives your IP address. The map loads only when you choose “Load map”. The list works without the map.`,
-  load: 'Load map',
-  remember: 'Your choice applies to this page view.',
-  remembered: 'Your choice is stored in this browser.',
-  noPosition: 'no location',
-  empty: 'No members are listed for this selection.',
-  close: 'Close',
-  website: 'Website',
-  address: 'Address',
-  type: 'Type',
-  showMore: (n) => `Show ${en_(n)} more`,
-  inGroup: (n) => `${en_(n)} members at this place`,
-  types: {
-    landkreis: 'District', gemeinde: 'Town/municipality', arbeitsagentur: 'Employment agency', jobcenter: 'Job centre',
-    ihk: 'Chamber of commerce (IHK)', handwerkskammer: 'Chamber of crafts', kreishandwerkerschaft: 'District crafts association',
-    gewerkschaft: 'Trade union', verband: 'Employers’/trade association', wirtschaftsfoerderung: 'Economic development agency',
-    berufsschule: 'Vocational school', schulamt: 'School authority', hochschule: 'University', bildungsregion: 'Education region',
-    schulewirtschaft: 'SchoolBusiness working group', unternehmen: 'Company',
-    landesbehoerde: 'State authority/ministry', sonstige: 'Other',
-  },
-  roles: { founding: 'Founding member', lead: 'Lead', member: 'Member' },
-} satisfies MapStrings;
+const loaded: Partial<Record<Locale, MapStrings>> = { de };
+let loading: Promise<unknown> | undefined;
 
-/** The map's strings by locale. */
-export const MAP_STRINGS = { de, en } as const satisfies Record<string, MapStrings>;
+/** The map's strings for `locale` once loaded, else German. */
+export function mapStrings(locale: Locale): MapStrings {
+  return loaded[locale] ?? de;
+}
+
+/**
+ * Fetches the English strings the first time an English map renders (a German page never
+ * downloads them); `undefined` when nothing needs to load. Never rejects: on failure German stays.
+ */
+export function loadMapStrings(locale: Locale): Promise<unknown> | undefined {
+  if (loaded[locale]) return undefined;
+  return (loading ??= import('./member-map.en.js').then(
+    (m) => (loaded.en = m.en),
+    () => (loaded.en = de),
+  ));
+}

@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { ORGANISATION_TYPES, type Member } from '@fachkraefte/schema';
 import { API, FAULTY } from 'fk-test-env';
 import { MAPDATA, TILES } from 'fk-map-env';
 import type { FkErrorEvent } from '../../events/fk-error.js';
@@ -6,7 +7,7 @@ import type { FkSelectEvent } from '../../events/fk-select.js';
 import { $, $$, deepActive, root, text, unique, waitFor } from '../../../test/helpers.js';
 import { sendKeys } from '../../../test/commands.js';
 import './member-map.js';
-import type FkMemberMap from './member-map.component.js';
+import FkMemberMap from './member-map.component.js';
 
 const SUEDWEST = 'fachkraefteallianz-suedwest';
 const MARKS = '[part~="marker"], [part~="cluster"]';
@@ -38,6 +39,45 @@ async function iframe(src: string): Promise<{ frame: HTMLIFrameElement; win: () 
   const map = () => frame.contentDocument?.querySelector('fk-member-map') ?? null;
   return { frame, win, map };
 }
+
+
+/** One member of every organisation type, side by side: the whole legend through the data seam. */
+class AllTypesMap extends FkMemberMap {
+  protected override loadMembers(): Promise<Member[]> {
+    return Promise.resolve(
+      ORGANISATION_TYPES.map((type, i) => ({
+        id: `typ-${i}`, name: `Organisation ${type}`, aliases: [], type, fictitious: true,
+        address: { streetAddress: null, postalCode: null, locality: 'Lörrach', countryCode: 'DE' },
+        position: { lat: 47.6 + (i % 6) * 0.4, lon: 7.6 + Math.floor(i / 6) * 0.8 }, website: null,
+        membership: { role: 'member', since: null },
+      })) as Member[],
+    );
+  }
+}
+customElements.define('fk-test-all-types-map', AllTypesMap);
+
+/** WCAG relative luminance of `#rrggbb` or `rgb(r, g, b)`. */
+function luminance(colour: string): number {
+  const hex = /^#([0-9a-f]{6})$/i.exec(colour.trim());
+  const parts = hex ? [0, 2, 4].map((i) => parseInt(hex[1]!.slice(i, i + 2), 16)) : (colour.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+  const [r, g, b] = parts.map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+const contrast = (a: string, b: string) => {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x! + 0.05) / (y! + 0.05);
+};
+
+/** Dispatches a pointer event on the map surface, as a finger would. */
+function pointer(target: Element, type: string, id: number, x: number, y: number): void {
+  target.dispatchEvent(new PointerEvent(type, { pointerId: id, clientX: x, clientY: y, bubbles: true, composed: true, pointerType: 'touch', isPrimary: id === 1 }));
+}
+
+/** Where each marker or cluster is drawn, by key. */
+const positions = (el: Element) => marks(el).map((m) => `${m.dataset.k}@${m.style.transform}`).sort();
 
 describe('<fk-member-map>', () => {
   it('passes axe in the tile-free mode with the members of the reference server', async () => {
@@ -163,6 +203,8 @@ describe('<fk-member-map>', () => {
       expect(total).to.equal(600);
       const big = clusters.sort((a, b) => Number(b.textContent) - Number(a.textContent))[0]!;
       expect(big.getAttribute('aria-label')).to.equal(`${big.textContent} Mitglieder`);
+      // Read now: marker buttons are reused by position, so after the zoom this node may show another cluster.
+      const bigCount = Number(big.textContent);
       const before = marks(el).length;
       big.focus();
       await sendKeys({ press: 'Enter' });
@@ -172,7 +214,7 @@ describe('<fk-member-map>', () => {
       const active = deepActive() as HTMLElement;
       expect(active.matches(MARKS)).to.equal(true);
       expect(marks(el).length).to.not.equal(before);
-      expect($$(el, '[part~="cluster"]').every((c) => Number(c.textContent) < Number(big.textContent))).to.equal(true);
+      expect($$(el, '[part~="cluster"]').every((c) => Number(c.textContent) < bigCount)).to.equal(true);
       await expect(el).to.be.accessible();
       // Zooming out merges them again.
       ($$(el, '.ctl')[2] as HTMLElement).click();
@@ -307,7 +349,147 @@ describe('<fk-member-map>', () => {
       await el.updateComplete;
       expect($(el, '[part~="count"]').textContent).to.equal('540 von 600 Mitgliedern');
       expect(clusterCounts(el).reduce((a, b) => a + b, 0) + $$(el, '[part~="marker"]').length).to.equal(540);
-      expect($$(el, '[part~="marker"]').every((m) => !m.classList.contains('g0') || !m.getAttribute('aria-label')!.includes('Landkreis'))).to.equal(true);
+      expect($$(el, '[part~="marker"]').some((m) => m.getAttribute('aria-label')!.includes('Landkreis'))).to.equal(false);
+      expect($(el, '[part~="legend"] summary').textContent).to.equal('Arten filtern (1 von 10 ausgeblendet)');
+    });
+  });
+
+
+  describe('legend and markers', () => {
+    it('is a compact disclosure on a phone, open on a wide container, and works by keyboard', async () => {
+      const narrow = await fixture(html`<div style="width: 360px"></div>`);
+      narrow.innerHTML = '<fk-test-all-types-map api="http://127.0.0.1:9/v1" alliance="alle" tiles="none"></fk-test-all-types-map>';
+      const el = narrow.firstElementChild as FkMemberMap;
+      await waitFor(el, MARKS);
+      const details = $(el, '[part~="legend"]') as HTMLDetailsElement;
+      expect(details.open).to.equal(false);
+      const summary = $(el, '[part~="legend"] summary');
+      expect(summary.textContent).to.equal('Arten filtern (18)');
+      // The map starts right below the one-line legend, not 18 rows further down.
+      expect($(el, '[part~="map"]').getBoundingClientRect().top - el.getBoundingClientRect().top).to.be.below(80);
+      await expect(el).to.be.accessible();
+      summary.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(details.open).to.equal(true);
+      const boxes = $$(el, '[part~="legend"] input');
+      expect(boxes).to.have.length(18);
+      boxes[3]!.focus();
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(summary.textContent).to.equal('Arten filtern (1 von 18 ausgeblendet)');
+      await expect(el).to.be.accessible();
+
+      const wide = await fixture(html`<div style="width: 1000px"></div>`);
+      wide.innerHTML = '<fk-test-all-types-map api="http://127.0.0.1:9/v1" alliance="alle" tiles="none"></fk-test-all-types-map>';
+      const w = wide.firstElementChild as FkMemberMap;
+      await waitFor(w, MARKS);
+      expect(($(w, '[part~="legend"]') as HTMLDetailsElement).open).to.equal(true);
+      // Several columns: 18 types take far fewer than 18 rows.
+      const rows = new Set($$(w, '[part~="legend"] label').map((l) => Math.round(l.getBoundingClientRect().top)));
+      expect(rows.size).to.be.at.most(6);
+    });
+
+    it('gives every type its own shape and colour, each at 3:1 or more against its ring, in both themes', async () => {
+      for (const theme of ['light', 'dark']) {
+        const wrapper = await fixture(html`<div style="width: 1000px"></div>`);
+        wrapper.innerHTML = `<fk-test-all-types-map api="http://127.0.0.1:9/v1" alliance="alle" tiles="none" theme="${theme}"></fk-test-all-types-map>`;
+        const el = wrapper.firstElementChild as FkMemberMap;
+        await waitFor(el, MARKS);
+        const syms = $$(el, '[part~="legend"] .sym');
+        expect(syms).to.have.length(18);
+        const looks = syms.map((sym) => {
+          const before = getComputedStyle(sym, '::before');
+          return `${before.backgroundColor}|${before.clipPath}|${before.borderRadius}`;
+        });
+        expect(new Set(looks).size, looks.join('\n')).to.equal(18);
+        const plane = getComputedStyle($(el, '[part~="surface"]')).backgroundColor;
+        for (const sym of syms) {
+          const fill = getComputedStyle(sym, '::before').backgroundColor;
+          // The white ring around every marker sets it off from tiles and the plane alike.
+          expect(contrast(fill, '#ffffff'), `${fill} against its ring`).to.be.at.least(3);
+          // On the plane: the fill itself stands out (light), or the ring does (dark).
+          const onPlane = Math.max(contrast(fill, plane), Math.min(contrast(fill, '#ffffff'), contrast('#ffffff', plane)));
+          expect(onPlane, `${fill} on ${plane}`).to.be.at.least(3);
+        }
+        expect(getComputedStyle($(el, '[part~="marker"]')).filter).to.contain('drop-shadow');
+        await expect(el).to.be.accessible();
+      }
+    });
+
+    it('passes axe in the dark theme, with the popup open too', async () => {
+      const el = await planeMap(`${API}/v1`, SUEDWEST, 'theme="dark"');
+      expect(getComputedStyle($(el, '.root')).colorScheme).to.equal('dark');
+      await expect(el).to.be.accessible();
+      let marker = $$(el, '[part~="marker"]')[0];
+      for (let i = 0; !marker && i < 8; i++) {
+        $$(el, '[part~="cluster"]')[0]!.click();
+        await el.updateComplete;
+        marker = $$(el, '[part~="marker"]')[0];
+      }
+      marker!.click();
+      await el.updateComplete;
+      expect(($(el, 'dialog') as HTMLDialogElement).open).to.equal(true);
+      await expect(el).to.be.accessible();
+      $(el, '[part~="close-button"]').click();
+    });
+
+    it('marks German data as German inside an English widget', async () => {
+      const el = await planeMap(`${API}/v1`, SUEDWEST, 'lang="en"');
+      expect($(el, '[part~="legend"] summary').textContent).to.match(/^Filter by type \(\d+\)$/);
+      const item = $$(el, '[part~="list-item"]')[0]!;
+      const name = item.querySelector('[lang="de"]')!;
+      expect(name.textContent).to.equal(item.textContent);
+      const town = item.closest('li')!.querySelector('.muted [lang="de"]');
+      expect(town?.textContent).to.match(/^[A-ZÄÖÜ]/);
+      item.click();
+      await el.updateComplete;
+      const current = $$(el, '.marks [aria-current="true"]')[0]!;
+      current.click();
+      await el.updateComplete;
+      if (!$(el, 'dialog').querySelector('dl')) ($(el, 'dialog .group button') as HTMLElement).click();
+      await el.updateComplete;
+      expect($(el, '#fk-pop-title').getAttribute('lang')).to.equal('de');
+      expect($(el, 'dialog dt').textContent).to.equal('Type');
+      await expect(el).to.be.accessible();
+      $(el, '[part~="close-button"]').click();
+    });
+  });
+
+  describe('touch', () => {
+    it('drags with one finger and zooms with two in the tile-free mode, like the + button', async () => {
+      const el = await planeMap(`${MAPDATA}/many/v1`, 'viele');
+      const surface = $(el, '[part~="surface"]');
+      const r = surface.getBoundingClientRect();
+      const [cx, cy] = [r.left + r.width / 2, r.top + r.height / 2];
+      const first = marks(el)[0]!;
+      const x0 = first.getBoundingClientRect().left;
+      pointer(surface, 'pointerdown', 1, cx, cy);
+      pointer(surface, 'pointermove', 1, cx - 40, cy);
+      pointer(surface, 'pointerup', 1, cx - 40, cy);
+      await el.updateComplete;
+      expect(marks(el)[0]!.getBoundingClientRect().left).to.be.closeTo(x0 - 40, 2);
+
+      ($$(el, '.ctl')[2] as HTMLElement).click();
+      await el.updateComplete;
+      const start = positions(el);
+      pointer(surface, 'pointerdown', 1, cx - 30, cy);
+      pointer(surface, 'pointerdown', 2, cx + 30, cy);
+      pointer(surface, 'pointermove', 1, cx - 60, cy);
+      pointer(surface, 'pointermove', 2, cx + 60, cy);
+      pointer(surface, 'pointerup', 1, cx - 60, cy);
+      pointer(surface, 'pointerup', 2, cx + 60, cy);
+      await el.updateComplete;
+      const pinched = positions(el);
+      expect(pinched).to.not.deep.equal(start);
+
+      ($$(el, '.ctl')[2] as HTMLElement).click();
+      await el.updateComplete;
+      expect(positions(el)).to.deep.equal(start);
+      ($$(el, '.ctl')[0] as HTMLElement).click();
+      await el.updateComplete;
+      expect(positions(el)).to.deep.equal(pinched);
+      // The description read with the map names the touch gestures and the buttons.
+      expect($(el, '#fk-keys').textContent).to.contain('zwei Fingern');
     });
   });
 
@@ -403,6 +585,71 @@ describe('<fk-member-map>', () => {
       } finally {
         style.remove();
       }
+    });
+    it('keeps its layout on a hostile page, and its popup above a z-index 1000 element and a transform', async () => {
+      const style = document.createElement('style');
+      style.textContent = `html { font-size: 10px !important; } * { box-sizing: content-box !important; margin: 0; padding: 0; border: 0; line-height: 0.8; letter-spacing: 0.3em; text-transform: uppercase; }
+        .hostile { transform: translateX(0) rotate(0.001deg); font-size: 16px; }
+        .overlay { position: fixed; inset: 0 0 auto 0; height: 100vh; z-index: 1000; background: rgb(255 0 0 / 0.2); pointer-events: none; }`;
+      document.head.append(style);
+      try {
+        const wrapper = await fixture(html`<div class="hostile"><div class="overlay"></div><fk-member-map api=${`${API}/v1`} alliance=${SUEDWEST} tiles="none"></fk-member-map></div>`);
+        const el = wrapper.querySelector('fk-member-map')!;
+        await waitFor(el, MARKS);
+        await el.updateComplete;
+        expect(parseFloat(getComputedStyle($(el, '.root')).fontSize)).to.equal(16);
+        expect(getComputedStyle($(el, '.layout')).boxSizing).to.equal('border-box');
+        expect(getComputedStyle($(el, '[part~="list-item"]')).textTransform).to.equal('none');
+        for (const b of $$(el, '.ctl')) expect(b.getBoundingClientRect().height).to.be.at.least(44);
+        expect($(el, '[part~="legend"] summary').getBoundingClientRect().height).to.be.at.least(44);
+        // Markers sit inside the map, at their size in the widget's own em.
+        const surface = $(el, '[part~="surface"]').getBoundingClientRect();
+        for (const m of marks(el)) {
+          const b = m.getBoundingClientRect();
+          expect(b.width).to.be.at.least(28);
+          expect(b.left + b.width / 2 > surface.left && b.right - b.width / 2 < surface.right).to.equal(true);
+        }
+        await expect(el).to.be.accessible();
+        const cluster = $$(el, '[part~="cluster"]')[0]!;
+        cluster.focus();
+        let n = 0;
+        while (!($(el, 'dialog') as HTMLDialogElement).open && n++ < 12) {
+          const next = $$(el, MARKS)[0]!;
+          next.click();
+          await el.updateComplete;
+        }
+        const dialog = $(el, 'dialog') as HTMLDialogElement;
+        expect(dialog.open).to.equal(true);
+        const d = dialog.getBoundingClientRect();
+        // The top layer: above the fixed overlay with z-index 1000 and unaffected by the transform.
+        const hit = el.shadowRoot!.elementFromPoint(d.left + d.width / 2, d.top + d.height / 2);
+        expect(hit?.closest('dialog') === dialog, `hit ${hit?.outerHTML.slice(0, 60)}`).to.equal(true);
+        expect(d.width).to.be.above(200);
+        expect(dialog.matches(':modal')).to.equal(true);
+        expect(deepActive()?.id).to.equal('fk-pop-title');
+        await sendKeys({ press: 'Escape' });
+        await el.updateComplete;
+        expect(dialog.open).to.equal(false);
+      } finally {
+        style.remove();
+      }
+    });
+
+    it('survives two copies of the bundle on one page: no error, one warning, both languages', async () => {
+      const { frame, win } = await iframe(`/__map/two-copies.html?api=${encodeURIComponent(API)}`);
+      const maps = () => [...(frame.contentDocument?.querySelectorAll('fk-member-map') ?? [])];
+      await waitUntil(() => maps().length === 2 && maps().every((m) => m.shadowRoot?.querySelector(MARKS)), 'two maps', { timeout: 15_000 });
+      await waitUntil(() => frame.contentDocument?.readyState === 'complete', 'page complete', { timeout: 15_000 });
+      const w = win() as ProbeWindow & { __warnings: string[] };
+      expect(w.__errors).to.deep.equal([]);
+      expect(w.__warnings.filter((x) => x.includes('already defined')), JSON.stringify(w.__warnings)).to.have.length(1);
+      const [de, en] = maps();
+      expect(de!.shadowRoot!.querySelector('[part~="count"]')!.textContent).to.equal('26 Mitglieder');
+      await waitUntil(() => en!.shadowRoot!.querySelector('[part~="count"]')!.textContent === '26 members', 'English strings');
+      // Both entries run (with their static chunks); only the first copy's lazy chunks load: its class is the one defined.
+      const chunks = w.__resources().filter((r) => /\/__map\/(bundle|copy)\/(?!member-map\.js|chunk-)/.test(r));
+      expect(chunks.length).to.be.greaterThan(0);
+      expect(chunks.every((r) => r.includes('/__map/bundle/')), chunks.join(' ')).to.equal(true);
     });
   });
 

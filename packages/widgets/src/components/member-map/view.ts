@@ -16,8 +16,8 @@ export interface MapView {
   setView(lat: number, lon: number, zoom: number): void;
   /** Shows all of `[west, south, east, north]`. */
   fit(bbox: [number, number, number, number]): void;
-  /** Moves the map by pixels. */
-  panBy(dx: number, dy: number): void;
+  /** Moves the map by pixels; `settled` false while a drag is still moving (no re-render yet). */
+  panBy(dx: number, dy: number, settled?: boolean): void;
   /** Zooms by `delta` around the centre. */
   zoomBy(delta: number): void;
   /** The surface was resized. */
