@@ -44,7 +44,8 @@ export const styles = css`
   .person-name, .member-name { font-weight: 600; }
   .tags { display: flex; flex-wrap: wrap; gap: 0.4em; }
   .tag { padding: 0.2em 0.7em; border: 0.0625em solid var(--_border); border-radius: 1em; }
-  .groups { gap: 1em; }
+  /* Layout containment: a keystroke re-lays out the member list, not the whole profile above it. */
+  .groups { gap: 1em; contain: layout style; }
   .group-title { padding-block-end: 0.25em; border-block-end: 0.0625em solid var(--_border); }
   .members li { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.1em 0.75em; padding-block: 0.4em; border-block-end: 0.0625em solid var(--_surface-alt); }
   .prose p + p { margin-block-start: 0.75em; }

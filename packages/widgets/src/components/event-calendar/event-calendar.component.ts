@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { EVENT_CATEGORIES, type Event } from '@fachkraefte/schema';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { dataFor, describeError, isAbort, type WidgetData } from '../../internal/api.js';
 import { writeHashValues } from '../../internal/hash.js';
 import { FkElement, type ConfigProblem } from '../../internal/fk-element.js';
@@ -181,9 +182,10 @@ export default class FkEventCalendar extends FkElement {
    * and the SDK validates each answer while the others are still on the way. An event that spans
    * weeks (or a series) comes in several answers: kept once, by id.
    */
-  private async load(data: WidgetData, from: number, to: number, alliances: string, fresh: boolean): Promise<Event[]> {
+  private async load(data: WidgetData, from: number, to: number, alliances: string, fresh: boolean, onWeek?: () => void): Promise<Event[]> {
     const weeks: Promise<Event[]>[] = [];
     for (let d = from; d <= to; d += 7) weeks.push(data.events(this.query(isoDay(d), isoDay(Math.min(d + 6, to)), alliances), { fresh }));
+    if (onWeek) for (const w of weeks) w.then(onWeek, () => undefined);
     // The alliances' names are a nicety for the filter: asked after the events, not before them.
     if (!this.names.size && !this.namesAsked) {
       this.namesAsked = true;
@@ -243,17 +245,21 @@ export default class FkEventCalendar extends FkElement {
       this.early = true;
       const alliances = this.serverAlliances.join(',');
       const [from, to] = this.range(+m[1]! * 12 + +m[2]! - 1);
-      const data = this.load(dataFor(api), from, to, alliances, false).then(
+      let arriving = false;
+      const data = this.load(dataFor(api), from, to, alliances, false, () => (arriving = true)).then(
         (events) => (this.last ??= { key: `${api}|${from}|${alliances}`, events, at: Date.now() }),
         () => undefined, // the task asks again and shows the failure
       );
       const after = (ms: number) => new Promise((r) => setTimeout(r, ms));
       // Once the requests are out, ICU's zone data loads while the network works; then the first
       // render waits briefly for the data, so that a fast answer paints the month once, complete,
-      // instead of a skeleton and then the month (a slow one gets the skeleton after 150 ms).
+      // instead of a skeleton and then the month. A slow network gets the skeleton after 150 ms;
+      // but when answers are already arriving by then, the rest of the wait is the main thread
+      // reading them: a skeleton render there (tens of ms) only delays the month (profiled: the
+      // slow runs of the benchmark were those two renders), so it waits up to 600 ms in all.
       const first = after(0).then(() => {
         zonedDay(Date.now(), this.tz);
-        return Promise.race([data, after(150)]);
+        return Promise.race([data, after(150).then(() => arriving && Promise.race([data, after(450)]))]);
       });
       wait = wait ? Promise.all([wait, first]) : first;
     }
@@ -679,7 +685,7 @@ ${failed && data ? this.renderStale(new Date(data.at), this.retry) : nothing}
 ${failed && !data
   ? this.renderError(describeError(this.task.error), this.retry)
   : html`${data && !inMonth.length ? html`<p class="empty" part="empty">${this.q || this.category ? s.emptyFiltered : s.empty}</p>` : nothing}
-${view === 'month' ? this.renderGrid(occ, !data) : this.renderList(inMonth, !data)}`}
+${view === 'month' ? this.grid(occ, !data) : this.renderList(inMonth, !data)}`}
 ${feed ? html`<p class="subscribe" part="subscribe"><a href=${feed.replace(/^https?:/, 'webcal:')}>${s.subscribe}</a> <a href=${feed}>${s.feed}</a></p>` : nothing}
 <dialog part="dialog" aria-labelledby="fk-cal-dlg" @close=${this.handleClose} @click=${this.handleOpen}>${this.detail && details ? details.renderDetail(this.host, this.detail.occ, this.detail.day) : nothing}</dialog>
 </div>`;
@@ -707,6 +713,16 @@ ${feed ? html`<p class="subscribe" part="subscribe"><a href=${feed.replace(/^htt
     const when = this.when(o);
     return html`<button type="button" part="event" class="ev ${e.status}${o.first < day ? ' from' : ''}${o.last > day ? ' to' : ''}" data-key=${o.key}
 tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`}>${o.start !== null && o.first === day ? html`<span class="time">${this.time(o.start)}</span> ` : nothing}${this.status(e)}<span class="title" lang=${this.apiLang}>${e.title}</span><span class="sr-only">, ${when}</span></button>`;
+  }
+
+  /**
+   * The grid, rebuilt only when something it shows changed. The first month renders twice in a
+   * row (with the data loaded before the first render, then once more when the task reports the
+   * same data complete): the second pass is a no-op instead of formatting every chip again.
+   */
+  private grid(occ: Occurrence[], loading: boolean) {
+    const deps = [occ, this.weeksOcc, loading, this.cursor, this.focused, zonedDay(Date.now(), this.tz), this.s, this.locale, this.tz];
+    return guard(deps, () => this.renderGrid(occ, loading));
   }
 
   private renderGrid(occ: Occurrence[], loading: boolean): TemplateResult {

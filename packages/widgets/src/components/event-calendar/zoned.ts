@@ -72,8 +72,21 @@ export function wallAt(ms: number, tz: string): number[] {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()];
 }
 
-/** The calendar day (day number) in `tz` at the instant `ms`. */
+/** Per zone: the offset of each UTC day (day number) that has one offset throughout, else null. */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+
+/**
+ * The calendar day (day number) in `tz` at the instant `ms`. The month's first render asks this
+ * twice per event: a day with one offset throughout answers from a numeric cache with plain
+ * arithmetic (no key string, no Date, no array), which made `occurrences` markedly cheaper.
+ */
 export function zonedDay(ms: number, tz: string): number {
+  const day = Math.floor(ms / DAY);
+  let zone = dayOffsets.get(tz);
+  if (!zone) dayOffsets.set(tz, (zone = new Map()));
+  let o = zone.get(day);
+  if (o === undefined) zone.set(day, (o = offsetOver(day * DAY, DAY, tz)));
+  if (o !== null) return Math.floor((ms + o) / DAY);
   const [y, m, d] = wallAt(ms, tz);
   return dayOf(y!, m!, d!);
 }
