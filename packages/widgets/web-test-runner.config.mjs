@@ -2,13 +2,12 @@
 // purpose, both started for the run. Run through `pnpm test` (Node with tsx and the
 // `@fachkraefte/source` condition, so the server's TypeScript sources load without a build).
 import { existsSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { startFaultyServer } from './test/faulty-server.mjs';
 import { startReferenceServer } from './test/reference-server.mjs';
+import { buildElementBundle, probeScript } from './test/bundle.mjs';
 
 const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
   .find((p) => p && existsSync(p));
@@ -19,19 +18,8 @@ if (!executablePath) {
   process.exit(1);
 }
 
-// The esbuild that @web/dev-server-esbuild uses, to build real single-file bundles of the element.
-const esbuild = createRequire(createRequire(import.meta.url).resolve('@web/dev-server-esbuild'))('esbuild');
-const here = fileURLToPath(new URL('.', import.meta.url));
-
 /** Two separately built copies of the registering bundle, as two script tags on a page load them. */
-async function buildBundle() {
-  const result = await esbuild.build({
-    entryPoints: [`${here}src/components/alliance-directory/alliance-directory.ts`],
-    bundle: true, format: 'esm', target: 'es2022', minify: true, write: false,
-    conditions: ['@fachkraefte/source', 'production'],
-  });
-  return result.outputFiles[0].text;
-}
+const buildBundle = () => buildElementBundle('alliance-directory');
 
 /** The page a strict-CSP site would serve; every script and style comes from 'self'. */
 function cspPage(api) {
@@ -50,14 +38,7 @@ function twoCopiesPage(api) {
 <body><fk-alliance-directory api="${api}/v1"></fk-alliance-directory></body></html>`;
 }
 
-// Records CSP violations, errors and warnings before anything else runs (a classic script: it
-// must run before the modules).
-const probe = `window.__violations = []; window.__errors = []; window.__warnings = [];
-document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
-window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
-const warn = console.warn.bind(console);
-console.warn = (...args) => { window.__warnings.push(args.map(String).join(' ')); warn(...args); };`;
+const probe = probeScript;
 
 function fixturesPlugin() {
   let reference;

@@ -7,17 +7,13 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { startCalendarServer } from './calendar-data.mjs';
+import { buildElementBundle, probeScript } from './bundle.mjs';
 
-const here = fileURLToPath(new URL('..', import.meta.url));
-const esbuild = createRequire(createRequire(import.meta.url).resolve('@web/dev-server-esbuild'))('esbuild');
-const icalPath = fileURLToPath(new URL('../../../node_modules/.pnpm/ical.js@2.2.1/node_modules/ical.js/dist/ical.js', import.meta.url));
+// ical.js is the server's dependency: resolve it from there (its ESM build sits beside the CJS one).
+const icalPath = createRequire(fileURLToPath(new URL('../../server/package.json', import.meta.url)))
+  .resolve('ical.js').replace(/ical\.es5\.cjs$/, 'ical.js');
 
-const probe = `window.__violations = []; window.__errors = []; window.__warnings = [];
-document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
-window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
-const warn = console.warn.bind(console);
-console.warn = (...args) => { window.__warnings.push(args.map(String).join(' ')); warn(...args); };`;
+const probe = probeScript;
 
 /**
  * A real local server in front of the calendar's reference server that fails on purpose. The
@@ -55,14 +51,7 @@ async function startFaultProxy(realUrl) {
 }
 
 /** The element's registering bundle, built as a page would load it from a CDN. */
-async function buildBundle() {
-  const result = await esbuild.build({
-    entryPoints: [`${here}src/components/event-calendar/event-calendar.ts`],
-    bundle: true, format: 'esm', target: 'es2022', minify: true, write: false,
-    conditions: ['@fachkraefte/source', 'production'],
-  });
-  return result.outputFiles[0].text;
-}
+const buildBundle = () => buildElementBundle('event-calendar');
 
 /** The plugin; add it to `plugins` in web-test-runner.config.mjs. */
 export function calendarFixtures() {

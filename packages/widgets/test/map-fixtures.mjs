@@ -3,11 +3,9 @@
 // (a self-hosted tile server), a data server with positioned and hostile members, and a real
 // bundle of the element built with code splitting (so the lazy Leaflet chunk is a real request).
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
+import { buildElementBundle } from './bundle.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
 
 const CRC = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -127,14 +125,8 @@ export async function startMapDataServer() {
 }
 
 /** The registering bundle of the map, split like the CDN build: entry + lazy Leaflet chunk (file name → text). */
-export async function buildMapBundle() {
-  const esbuild = createRequire(createRequire(import.meta.url).resolve('@web/dev-server-esbuild'))('esbuild');
-  const result = await esbuild.build({
-    entryPoints: [`${here}../src/components/member-map/member-map.ts`],
-    bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, splitting: true,
-    outdir: '/out', conditions: ['@fachkraefte/source', 'production'],
-  });
-  return new Map(result.outputFiles.map((f) => [f.path.replace(/^\/out\//, ''), f.text]));
+export function buildMapBundle() {
+  return buildElementBundle('member-map', { split: true });
 }
 
 // Records CSP violations, errors and every resource the page fetched (its own performance
