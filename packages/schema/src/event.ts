@@ -94,13 +94,18 @@ function checkTiming(ctx: z.core.ParsePayload<Timing>): void {
   const issue = (path: string, message: string, input: unknown) =>
     ctx.issues.push({ code: 'custom', path: [path], message, input });
   if (allDay) {
-    if (!parsePartialDate(start)) issue('start', 'expected a date (YYYY-MM-DD, or YYYY-MM where only the month is known) for an all-day event', start);
-    if (end !== null && !parsePartialDate(end)) issue('end', 'expected a date (YYYY-MM-DD) for an all-day event', end);
-    if (end !== null && parsePartialDate(start) && parsePartialDate(end) && end < start) issue('end', 'must not be before start', end);
+    const startOk = parsePartialDate(start) !== null;
+    const endOk = end !== null && parsePartialDate(end) !== null;
+    if (!startOk) issue('start', 'expected a date (YYYY-MM-DD, or YYYY-MM where only the month is known) for an all-day event', start);
+    if (end !== null && !endOk) issue('end', 'expected a date (YYYY-MM-DD) for an all-day event', end);
+    if (startOk && endOk && end < start) issue('end', 'must not be before start', end);
   } else {
-    if (!isDateTime(start)) issue('start', 'expected an ISO 8601 date-time with offset', start);
-    if (end !== null && !isDateTime(end)) issue('end', 'expected an ISO 8601 date-time with offset', end);
-    if (end !== null && isDateTime(start) && isDateTime(end) && Date.parse(end) < Date.parse(start)) issue('end', 'must not be before start', end);
+    // Each value checked once: a calendar month validates a thousand events at a time.
+    const startOk = isDateTime(start);
+    const endOk = end !== null && isDateTime(end);
+    if (!startOk) issue('start', 'expected an ISO 8601 date-time with offset', start);
+    if (end !== null && !endOk) issue('end', 'expected an ISO 8601 date-time with offset', end);
+    if (startOk && endOk && Date.parse(end) < Date.parse(start)) issue('end', 'must not be before start', end);
   }
 }
 

@@ -154,13 +154,13 @@ export default class FkEventCalendar extends FkElement {
       const early = this.token === 0 && this.last?.key === key ? this.last : null;
       const events = early?.events ?? (await this.load(data, from, to, alliances, this.token > 0));
       // Prefetch the neighbours, so that "next" and "previous" answer from the cache; once this
-      // month is painted, so that their parsing does not delay it.
-      setTimeout(() => {
+      // month is painted and the page is idle, so that reading them does not delay that paint.
+      afterPaint(() => {
         for (const m of [this.cursor - 1, this.cursor + 1]) {
           const [f, t] = this.range(m);
           this.load(data, f, t, alliances, false).catch(() => undefined);
         }
-      }, 100);
+      });
       return early ?? { key, events, at: Date.now() };
     },
     args: () => {
@@ -186,17 +186,8 @@ export default class FkEventCalendar extends FkElement {
     const weeks: Promise<Event[]>[] = [];
     for (let d = from; d <= to; d += 7) weeks.push(data.events(this.query(isoDay(d), isoDay(Math.min(d + 6, to)), alliances), { fresh }));
     if (onWeek) for (const w of weeks) w.then(onWeek, () => undefined);
-    // The alliances' names are a nicety for the filter: asked after the events, not before them.
-    if (!this.names.size && !this.namesAsked) {
-      this.namesAsked = true;
-      data.alliances({}).then(
-        (list) => {
-          this.allianceSlugs = list.map((a) => a.slug);
-          this.names = new Map([...this.names, ...list.map((a) => [a.slug, a.name] as [string, string])]);
-        },
-        () => (this.namesAsked = false), // the slugs stay usable without names; asked again next time
-      );
-    }
+    // The alliances' names, for the filter and the dialog: asked once the month is painted.
+    if (!this.names.size && !this.namesAsked) afterPaint(() => this.askNames(data));
     // Every week settles before a failure counts: a retry then starts afresh, instead of joining
     // requests of the failed attempt that are still retrying.
     const results = await Promise.allSettled(weeks);
@@ -214,6 +205,19 @@ export default class FkEventCalendar extends FkElement {
     return all;
   }
 
+  /** Loads the alliances' names (once; again after a failure, the slugs serving meanwhile). */
+  private askNames(data: WidgetData): void {
+    if (this.namesAsked) return;
+    this.namesAsked = true;
+    data.alliances({}).then(
+      (list) => {
+        this.allianceSlugs = list.map((a) => a.slug);
+        this.names = new Map([...this.names, ...list.map((a) => [a.slug, a.name] as [string, string])]);
+      },
+      () => (this.namesAsked = false),
+    );
+  }
+
   private get okApi(): string | null {
     const api = this.apiBase;
     return api.ok ? api.url : null;
@@ -225,10 +229,10 @@ export default class FkEventCalendar extends FkElement {
 
   /**
    * Waits for the English texts too, when the calendar speaks English (fetched once per page).
-   * Before the very first render it also sends the month's requests and lets them leave: that
-   * render builds the page's first zoned DateTimeFormats (tens of milliseconds of ICU set-up),
-   * which should overlap the network, not delay it. The task then joins these requests (the data
-   * layer shares identical requests in flight).
+   * Before the very first render it also sends the month's requests and lets them leave (one
+   * timer turn): that render draws the empty grid and builds the page's first DateTimeFormats
+   * (tens of milliseconds of ICU set-up), work that should overlap the network, not delay it. The
+   * task then joins these requests (the data layer shares identical requests in flight).
    */
   protected override pending(): Promise<unknown> | undefined {
     let wait = super.pending();
@@ -245,22 +249,11 @@ export default class FkEventCalendar extends FkElement {
       this.early = true;
       const alliances = this.serverAlliances.join(',');
       const [from, to] = this.range(+m[1]! * 12 + +m[2]! - 1);
-      let arriving = false;
-      const data = this.load(dataFor(api), from, to, alliances, false, () => (arriving = true)).then(
+      this.load(dataFor(api), from, to, alliances, false).then(
         (events) => (this.last ??= { key: `${api}|${from}|${alliances}`, events, at: Date.now() }),
         () => undefined, // the task asks again and shows the failure
       );
-      const after = (ms: number) => new Promise((r) => setTimeout(r, ms));
-      // Once the requests are out, ICU's zone data loads while the network works; then the first
-      // render waits briefly for the data, so that a fast answer paints the month once, complete,
-      // instead of a skeleton and then the month. A slow network gets the skeleton after 150 ms;
-      // but when answers are already arriving by then, the rest of the wait is the main thread
-      // reading them: a skeleton render there (tens of ms) only delays the month (profiled: the
-      // slow runs of the benchmark were those two renders), so it waits up to 600 ms in all.
-      const first = after(0).then(() => {
-        zonedDay(Date.now(), this.tz);
-        return Promise.race([data, after(150).then(() => arriving && Promise.race([data, after(450)]))]);
-      });
+      const first = new Promise((r) => setTimeout(r, 0));
       wait = wait ? Promise.all([wait, first]) : first;
     }
     return wait;
@@ -515,6 +508,8 @@ export default class FkEventCalendar extends FkElement {
     }
     this.detail = detail;
     const api = this.okApi;
+    // Opened before the page was idle: the alliances' names are wanted now.
+    if (api) this.askNames(dataFor(api));
     // Organisers are slugs in an event: their names come from the API, one cached request each.
     for (const id of detail.occ?.event.organisers ?? []) {
       if (api && !this.names.has(id)) {
@@ -705,14 +700,19 @@ ${feed ? html`<p class="subscribe" part="subscribe"><a href=${feed.replace(/^htt
   }
 
   /**
-   * An event in a day cell: its time, status and as much of the title as fits. The full title is in
-   * the accessible name and, for pointer users, in the `title` tooltip.
+   * An event in a day cell: its time, as much of the title as fits, and its status. The accessible
+   * name is that visible text and the date ("18:00 Netzwerktreffen abgesagt, 30. November 2016,
+   * 18:00–20:00 Uhr"); pointer users get the full title as a tooltip. The name is an attribute,
+   * not visually hidden text: a hundred more clipped elements made the month's first layout
+   * markedly slower.
    */
   private chip(o: Occurrence, day: number, active: boolean): TemplateResult {
     const e = o.event;
     const when = this.when(o);
+    const time = o.start !== null && o.first === day ? this.time(o.start) : '';
+    const label = `${time && `${time} `}${e.title}${e.status === 'scheduled' ? '' : ` ${this.s.status[e.status]}`}, ${when}`;
     return html`<button type="button" part="event" class="ev ${e.status}${o.first < day ? ' from' : ''}${o.last > day ? ' to' : ''}" data-key=${o.key}
-tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`}>${o.start !== null && o.first === day ? html`<span class="time">${this.time(o.start)}</span> ` : nothing}${this.status(e)}<span class="title" lang=${this.apiLang}>${e.title}</span><span class="sr-only">, ${when}</span></button>`;
+tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`} aria-label=${label}>${time ? html`<span class="time">${time}</span> ` : nothing}<span class="title" lang=${this.apiLang}>${e.title}</span> ${this.status(e)}</button>`;
   }
 
   /**
@@ -733,7 +733,7 @@ tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`}>${o.start !== null &&
     const names = weeks[0]!.map((d) => [this.fmt('w', { weekday: 'short' }).format(dateOfDay(d)).replace('.', ''), this.fmt('W', { weekday: 'long' }).format(dateOfDay(d))]);
     return html`${monthOnly.length ? html`<ul class="month-only">${monthOnly.map((o) => html`<li>${this.chip(o, -1, true)}</li>`)}</ul>` : nothing}
 <div role="grid" class="grid" part="grid" aria-labelledby="fk-cal-month" aria-busy=${loading} @keydown=${this.handleGridKey} @focusin=${this.handleGridFocus} @click=${this.handleOpen}>
-<div role="row" class="week head">${names.map(([short, long]) => html`<div role="columnheader" class="wd"><span aria-hidden="true">${short}</span><span class="sr-only">${long}</span></div>`)}</div>
+<div role="row" class="week head">${names.map(([short, long]) => html`<div role="columnheader" class="wd" aria-label=${long!}>${short}</div>`)}</div>
 ${weeks.map((week, w) => {
   const cells = layoutWeek(week, (occ.length && this.weeksOcc[w]) || []);
   return html`<div role="row" class="week">${week.map((d, i) => {
@@ -742,10 +742,11 @@ ${weeks.map((week, w) => {
     const total = entries.filter(Boolean).length;
     const rows = entries.length > ROWS ? entries.slice(0, ROWS - 1) : entries;
     const more = total - rows.filter(Boolean).length;
+    const date = this.fullDate(d);
     return html`<div role="gridcell" part="day" class="day${monthOf(d) === this.cursor ? '' : ' out'}" data-day=${d} tabindex=${active ? 0 : -1} aria-current=${d === today ? 'date' : nothing}>
-<span class="num" aria-hidden="true">${ymd(d)[2]}</span><span class="sr-only">${this.fullDate(d)}</span>
+<span class="num" aria-hidden="true">${ymd(d)[2]}</span><span class="sr-only">${date}</span>
 ${rows.map((o) => (o ? this.chip(o, d, active) : html`<span class="gap" aria-hidden="true"></span>`))}
-${more > 0 ? html`<button type="button" class="more" part="more" data-more=${d} tabindex=${active ? 0 : -1}>${this.s.more(more)}<span class="sr-only">, ${this.fullDate(d)}</span></button>` : nothing}
+${more > 0 ? html`<button type="button" class="more" part="more" data-more=${d} tabindex=${active ? 0 : -1} aria-label=${`${this.s.more(more)}, ${date}`}>${this.s.more(more)}</button>` : nothing}
 </div>`;
   })}</div>`;
 })}
@@ -777,6 +778,14 @@ ${e.venue || e.onlineUrl ? html`<span class="muted small" lang=${e.venue ? this.
 <ul>${list.map((o) => this.item(o, d < 0 || o.first !== o.last))}</ul>
 </li>`)}</ol>`;
   }
+}
+
+/**
+ * Runs `fn` once the next frame has been painted and the page is idle (Safari, without
+ * requestIdleCallback: shortly after the paint). For work the visitor does not wait for.
+ */
+function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(() => fn(), { timeout: 1000 }) : setTimeout(fn, 50))));
 }
 
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };

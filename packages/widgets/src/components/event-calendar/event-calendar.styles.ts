@@ -30,7 +30,7 @@ export const styles = css`
 /* Time and status keep their width; the title takes the rest and ends in "…" (whole in the name and the tooltip). */
 .ev > * { flex: none }
 .ev > .title { flex: 0 1 auto; min-inline-size: 0; overflow: hidden; text-overflow: ellipsis }
-.ev > .status { order: 1; font-size: 0.875em }
+.ev > .status { font-size: 0.875em }
 .ev.from { border-inline-start: 0; border-start-start-radius: 0; border-end-start-radius: 0; margin-inline-start: -0.35em; inline-size: calc(100% + 0.35em) }
 .ev.to { border-start-end-radius: 0; border-end-end-radius: 0; margin-inline-end: -0.35em; inline-size: calc(100% + 0.35em) }
 .ev.from.to { inline-size: calc(100% + 0.7em) }
@@ -46,7 +46,7 @@ export const styles = css`
 .day { min-block-size: 4.5em }
 .ev .time { display: none }
 /* Visually hidden only: the status stays in the event's accessible name. */
-.ev .status { position: absolute; clip-path: inset(50%) }
+.ev .status { display: none }
 }
 .agenda, .agenda ul { display: flex; flex-direction: column; gap: 0.75em }
 .day-title { font-weight: 700; border-block-end: 0.0625em solid var(--_border) }

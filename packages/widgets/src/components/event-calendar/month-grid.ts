@@ -4,6 +4,7 @@
  * entries in each day so that an event over several days keeps one row across those days.
  */
 import { parsePartialDate, partialDateRange, type Event } from '@fachkraefte/schema';
+import { fold } from '../../internal/search.js';
 import { expand } from './recurrence.js';
 import { dayOf, parseDay, wallAt, weekday, ymd, zonedDay, toInstant } from './zoned.js';
 
@@ -23,9 +24,6 @@ export interface Occurrence {
 }
 
 const warned = new Set<string>();
-// One collator for every sort: `localeCompare` builds one per call, and a busy month compares
-// thousands of titles.
-let collator: Intl.Collator | undefined;
 
 /**
  * Every occurrence of `events` that touches the days `from…to` (day numbers, inclusive), in the
@@ -81,11 +79,24 @@ export function occurrences(events: readonly Event[], from: number, to: number, 
       push(first, last, start, end, false);
     }
   }
-  const compare = (collator ??= new Intl.Collator('de')).compare;
+  // Titles in German dictionary order (DIN 5007-1: "ä" as "a", "ß" as "ss"), from folded keys:
+  // an Intl.Collator would do the same, but building the first one on a page costs ICU's
+  // collation data, tens of milliseconds before the first month can show.
+  const keys = new Map<Event, string>();
+  const key = (e: Event) => {
+    let k = keys.get(e);
+    if (k === undefined) keys.set(e, (k = fold(e.title)));
+    return k;
+  };
+  const byTitle = (a: Event, b: Event) => {
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
+  };
   return out.sort(
     (a, b) =>
       a.first - b.first || +b.monthOnly - +a.monthOnly || +(b.start === null) - +(a.start === null) ||
-      b.last - a.last || (a.start ?? 0) - (b.start ?? 0) || compare(a.event.title, b.event.title),
+      b.last - a.last || (a.start ?? 0) - (b.start ?? 0) || byTitle(a.event, b.event),
   );
 }
 
