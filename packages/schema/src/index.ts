@@ -27,4 +27,5 @@ export {
   AllianceFilters, EventFilters, FocusAreaFilters, MemberFilters, OrganisationFilters, Paging,
 } from './filters.js';
 export { formatIssues } from './format-issues.js';
+export { parseRule, type Rule } from './rrule.js';
 

@@ -174,6 +174,23 @@ describe('events', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('takes only rules the calendar widget and the feed expand alike, naming the part it refuses', async () => {
+    const refused = {
+      'FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO': 'RRULE BYWEEKNO=20 is not supported',
+      'FREQ=DAILY;BYHOUR=9,17': 'RRULE BYHOUR=9,17 is not supported',
+      'FREQ=WEEKLY;BYDAY=MO,WE;BYSETPOS=2': 'RRULE BYSETPOS=2 is supported with FREQ=MONTHLY or YEARLY and BYDAY only',
+      'FREQ=WEEKLY;COUNT=3;UNTIL=20301231': 'RRULE COUNT=3 and UNTIL exclude each other',
+    };
+    for (const [rrule, message] of Object.entries(refused)) {
+      const res = await call('POST', '/v1/events', suedwest, newEvent({ recurrence: { rrule, exdates: [] } }));
+      expectProblem(res, 400, ['body.recurrence.rrule']);
+      expect(res.json.errors, rrule).toContainEqual({ parameter: 'body.recurrence.rrule', message });
+    }
+    // The last weekday of each month.
+    const last = await call('POST', '/v1/events', suedwest, newEvent({ recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=6', exdates: [] } }));
+    expect(last.status).toBe(201);
+  });
+
   it('answers a year PostgreSQL cannot store with 400 naming the field', async () => {
     expectProblem(await call('POST', '/v1/events', suedwest, newEvent({ start: '0000-01-01T10:00:00+01:00', end: null })), 400, ['body.start']);
   });

@@ -193,6 +193,7 @@ describe('parseICalendarFeed: skipped events', () => {
     ...vevent('UID:kaputt', 'SUMMARY:Kaputt', 'DTSTART:garbage'),
     ...vevent('UID:unmoeglich', 'SUMMARY:Unmöglich', 'DTSTART;VALUE=DATE:20261345'),
     ...vevent('UID:stuendlich', 'SUMMARY:Stündlich', 'DTSTART:20260701T080000Z', 'RRULE:FREQ=HOURLY'),
+    ...vevent('UID:kalenderwoche', 'SUMMARY:KW 20', 'DTSTART:20260511T080000Z', 'RRULE:FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO'),
     ...vevent('UID:rueckwaerts', 'SUMMARY:Rückwärts', 'DTSTART:20260701T080000Z', 'DTEND:20260701T070000Z'),
   );
 
@@ -209,6 +210,7 @@ describe('parseICalendarFeed: skipped events', () => {
       { uid: 'kaputt', reason: expect.stringMatching(/^could not be read: invalid date-time/) },
       { uid: 'unmoeglich', reason: 'DTSTART "2026-13-45" is not a real date or time' },
       { uid: 'stuendlich', reason: expect.stringMatching(/^unsupported recurrence: rrule: FREQ must be/) },
+      { uid: 'kalenderwoche', reason: 'unsupported recurrence: RRULE BYWEEKNO=20 is not supported' },
       { uid: 'rueckwaerts', reason: 'DTEND is before DTSTART' },
     ]);
   });

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import {
-  EventInput, EventStatus, formatIssues, HttpUrl, partialDateRange, Recurrence, Slug,
+  EventInput, EventStatus, formatIssues, HttpUrl, parseRule, partialDateRange, Recurrence, Slug,
   type Event, type EventCategory,
 } from '@fachkraefte/schema';
 import {
@@ -340,6 +340,11 @@ function mapRecurrence(vevent: Component, zones: Zones, allDay: boolean): Event[
   const parsed = Recurrence.safeParse({ rrule, exdates });
   if (!parsed.success) {
     throw new Skip(`unsupported recurrence: ${formatIssues(parsed.error.issues).map((i) => `${i.parameter}: ${i.message}`).join('; ')}`);
+  }
+  try {
+    parseRule(rrule);
+  } catch (error) {
+    throw new Skip(`unsupported recurrence: ${(error as Error).message}`);
   }
   return { rrule, exdates };
 }

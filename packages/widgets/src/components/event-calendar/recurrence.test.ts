@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import ICAL from 'ical.js';
-import { expand, parseRule } from './recurrence.js';
+import { parseRule } from '@fachkraefte/schema';
+import { expand } from './recurrence.js';
 import { dayOf, isoDay, parseDay, toInstant, wallAt, weekday } from './zoned.js';
 
 const days = (list: number[]) => list.map(isoDay);
@@ -22,7 +23,16 @@ describe('recurrence', () => {
   it('parses the parts it supports and refuses the rest with a RangeError', () => {
     expect(parseRule('FREQ=MONTHLY;BYDAY=2TU,-1SU;COUNT=6;WKST=MO')).to.deep.include({ freq: 'MONTHLY', count: 6, byday: [[2, 1], [-1, 6]] });
     expect(() => parseRule('FREQ=HOURLY')).to.throw(RangeError, 'FREQ');
-    expect(() => parseRule('FREQ=MONTHLY;BYSETPOS=1')).to.throw(RangeError, 'BYSETPOS');
+    expect(parseRule('FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1')).to.deep.include({ bysetpos: [-1] });
+    expect(() => parseRule('FREQ=MONTHLY;BYSETPOS=1')).to.throw(RangeError, 'BYSETPOS=1 is supported with FREQ=MONTHLY or YEARLY and BYDAY only');
+    expect(() => parseRule('FREQ=MONTHLY;BYMONTHDAY=1,15;BYSETPOS=-1')).to.throw(RangeError, 'BYDAY only');
+    expect(() => parseRule('FREQ=YEARLY;BYWEEKNO=20')).to.throw(RangeError, 'RRULE BYWEEKNO=20 is not supported');
+    expect(() => parseRule('FREQ=DAILY;BYHOUR=9,17')).to.throw(RangeError, 'BYHOUR');
+    expect(() => parseRule('FREQ=WEEKLY;WKST=SU')).to.throw(RangeError, 'WKST');
+    expect(() => parseRule('FREQ=WEEKLY;COUNT=3;UNTIL=20261231')).to.throw(RangeError, 'exclude each other');
+    expect(() => parseRule('FREQ=WEEKLY;FREQ=DAILY')).to.throw(RangeError, 'twice');
+    expect(() => parseRule('FREQ=WEEKLY;BYDAY=MO,WE;BYSETPOS=2')).to.throw(RangeError, 'MONTHLY or YEARLY');
+    expect(() => parseRule('FREQ=MONTHLY;BYDAY=0MO')).to.throw(RangeError, 'BYDAY=0MO');
     expect(() => parseRule('FREQ=WEEKLY;BYDAY=2TU')).to.throw(RangeError, 'BYDAY');
     expect(() => parseRule('FREQ=DAILY;INTERVAL=x')).to.throw(RangeError, 'INTERVAL');
     expect(() => parseRule('FREQ=MONTHLY;BYMONTHDAY=32')).to.throw(RangeError, 'BYMONTHDAY');
@@ -45,6 +55,11 @@ describe('recurrence', () => {
       ['FREQ=YEARLY;COUNT=5', '2024-03-01'],
       ['FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU;COUNT=5', '2026-03-29'],
       ['FREQ=YEARLY;BYMONTH=5,11;BYMONTHDAY=30;COUNT=6', '2026-05-30'],
+      // BYSETPOS: the last weekday of each month, the first and last Monday, the last Sunday of March.
+      ['FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=14', '2026-01-30'],
+      ['FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1,-1;COUNT=10', '2026-01-05'],
+      ['FREQ=YEARLY;BYMONTH=3;BYDAY=SU;BYSETPOS=-1;COUNT=5', '2026-03-29'],
+      ['FREQ=MONTHLY;BYDAY=TU,TH;BYSETPOS=-2;INTERVAL=2;COUNT=6', '2026-01-27'],
     ];
     for (const [rule, start] of cases) {
       const mine = days(expand(rule, D(start), { from: D(start), to: D('2032-12-31') }));

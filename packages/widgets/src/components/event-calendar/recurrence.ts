@@ -4,69 +4,12 @@
  * feed (DTSTART;TZID=Europe/Berlin with the same RRULE). The `rrule` package would do this too,
  * at four times the size of the whole calendar.
  *
- * Supported: FREQ=DAILY|WEEKLY|MONTHLY|YEARLY, INTERVAL, COUNT, UNTIL, BYDAY (with ordinals such
- * as `2TU` or `-1SU` for MONTHLY and YEARLY), BYMONTHDAY (negative too), BYMONTH, WKST=MO.
- * Anything else is refused with a RangeError rather than expanded wrongly.
+ * It expands what the schema's `parseRule` accepts, the subset the API takes in writes (FREQ,
+ * INTERVAL, COUNT, UNTIL, BYDAY with ordinals, BYMONTHDAY, BYMONTH, BYSETPOS, WKST=MO). Anything
+ * else is refused with a RangeError rather than expanded wrongly.
  */
+import { parseRule, type Rule } from '@fachkraefte/schema';
 import { dayOf, toInstant, weekday, ymd, zonedDay } from './zoned.js';
-
-const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-const FREQS = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
-
-/** A parsed RRULE. */
-export interface Rule {
-  freq: 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
-  interval: number;
-  count: number;
-  /** `YYYYMMDD`, `YYYYMMDDTHHMMSS` (zone wall time) or `…Z` (UTC), as written. */
-  until: string;
-  /** `[ordinal (0 = every), weekday Monday = 0]`. */
-  byday: [number, number][];
-  bymonthday: number[];
-  bymonth: number[];
-}
-
-const ints = (v: string, min: number, max: number, name: string): number[] =>
-  v.split(',').map((x) => {
-    const n = Number(x);
-    if (!/^[+-]?\d+$/.test(x) || Math.abs(n) < min || Math.abs(n) > max) throw new RangeError(`${name}: "${x}" out of range`);
-    return n;
-  });
-
-/**
- * Parses an RRULE value (`FREQ=MONTHLY;BYDAY=2TU;COUNT=6`).
- *
- * @throws RangeError naming the part that is malformed or not supported.
- * @example parseRule('FREQ=WEEKLY;BYDAY=MO,WE').byday // [[0, 0], [0, 2]]
- */
-export function parseRule(value: string): Rule {
-  const r: Rule = { freq: 'DAILY', interval: 1, count: 0, until: '', byday: [], bymonthday: [], bymonth: [] };
-  let freq = '';
-  for (const part of value.split(';')) {
-    const [k = '', v = ''] = part.split('=');
-    if (k === 'FREQ') freq = v;
-    else if (k === 'INTERVAL') r.interval = ints(v, 1, 9999, k)[0]!;
-    else if (k === 'COUNT') r.count = ints(v, 1, 99999, k)[0]!;
-    else if (k === 'UNTIL' && /^\d{8}(T\d{6}Z?)?$/.test(v)) r.until = v;
-    else if (k === 'BYMONTHDAY') r.bymonthday = ints(v, 1, 31, k);
-    else if (k === 'BYMONTH') r.bymonth = ints(v, 1, 12, k).filter((n) => n > 0 || fail(k, v));
-    else if (k === 'BYDAY') {
-      r.byday = v.split(',').map((x) => {
-        const m = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/.exec(x);
-        if (!m || Math.abs(+(m[1] ?? 0)) > 53) fail(k, x);
-        return [+(m![1] ?? 0), DAYS.indexOf(m![2]!)];
-      });
-    } else if (!(k === 'WKST' && v === 'MO')) fail(k, v);
-  }
-  if (!FREQS.includes(freq)) fail('FREQ', freq);
-  r.freq = freq as Rule['freq'];
-  if (r.byday.some(([n]) => n) && (r.freq === 'DAILY' || r.freq === 'WEEKLY')) fail('BYDAY', 'ordinal with ' + freq);
-  return r;
-}
-
-function fail(name: string, value: string): never {
-  throw new RangeError(`RRULE ${name}=${value} is not supported`);
-}
 
 /** The days in `first…last` picked by BYDAY (ordinals count within that span). */
 function pick(first: number, last: number, byday: [number, number][]): number[] {
@@ -168,6 +111,8 @@ export function expand(rule: string, start: number, o: ExpandOptions): number[] 
       });
     } else if (r.bymonth.length) c = c.filter((d) => r.bymonth.includes(ymd(d)[1]));
     c = [...new Set(c)].sort((a, b) => a - b);
+    // BYSETPOS picks from the period's dates ("the last weekday of the month": BYDAY=MO,…,FR;BYSETPOS=-1).
+    if (r.bysetpos.length) c = [...new Set(r.bysetpos.map((i) => c[i > 0 ? i - 1 : c.length + i]).filter((d) => d !== undefined))].sort((a, b) => a - b);
     for (const d of c) {
       if (d < start) continue;
       if (d > o.to || d > untilDay || (r.count && n >= r.count)) return out;
