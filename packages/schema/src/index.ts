@@ -27,5 +27,6 @@ export {
   AllianceFilters, EventFilters, FocusAreaFilters, MemberFilters, OrganisationFilters, Paging,
 } from './filters.js';
 export { formatIssues } from './format-issues.js';
-export { parseRule, type Rule } from './rrule.js';
+// parseRule (the supported RRULE subset) is `@fachkraefte/schema/rrule`: exported from here, every
+// widget's shared chunk would carry it, as bundlers place a module by what can reach it.
 

@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { named, Slug } from './common.js';
-import { eventFields, Recurrence } from './event.js';
+import { eventFields } from './event.js';
 import { MembershipRole, OrganisationType, organisationFields } from './organisation.js';
 import { PartialDate } from './partial-date.js';
-import { parseRule } from './rrule.js';
 
 // The bodies of write requests, in a module of their own: a client that only reads never bundles them.
 
@@ -37,16 +36,6 @@ export const MembershipInput = /* @__PURE__ */ named(
 );
 export type MembershipInput = z.infer<typeof MembershipInput>;
 
-/** Refuses rules outside the subset every client expands alike (see rrule.ts). */
-function checkRule(ctx: z.core.ParsePayload<Recurrence>): void {
-  if (typeof ctx.value?.rrule !== 'string') return;
-  try {
-    parseRule(ctx.value.rrule);
-  } catch (error) {
-    ctx.issues.push({ code: 'custom', path: ['rrule'], message: (error as Error).message, input: ctx.value.rrule });
-  }
-}
-
 /** The body of `POST /v1/events`; the id is generated when left out. */
 export const EventInput = /* @__PURE__ */ named(
   z.strictObject({
@@ -64,7 +53,7 @@ export const EventInput = /* @__PURE__ */ named(
     alliances: eventFields.alliances.check(z.minLength(1, 'an event belongs to at least one alliance')),
     organisers: z.optional(eventFields.organisers),
     registrationUrl: z.optional(eventFields.registrationUrl),
-    recurrence: z.optional(z.nullable(Recurrence.check(checkRule))),
+    recurrence: z.optional(eventFields.recurrence),
   }),
   'EventInput',
 );

@@ -1,9 +1,10 @@
 /**
  * The part of RFC 5545's RRULE that every client of the API expands the same way: the calendar
- * widget's expander, calendar apps reading the feed, and the server's range queries. Writes (the
- * API and `import-ics`) accept only rules {@link parseRule} accepts, so that no stored series is
- * shown one way in the feed and another in the widget. Reads stay lenient (any RRULE-shaped value):
- * an older record must never make a whole page unreadable.
+ * widget's expander and calendar apps reading the feed. The server's writes (the API and
+ * `import-ics`) accept only rules {@link parseRule} accepts, so that no stored series is shown one
+ * way in the feed and another in the widget. The read schema stays lenient (any RRULE-shaped
+ * value): an older record must never make a whole page unreadable. Imported as
+ * `@fachkraefte/schema/rrule`, so that only what expands or checks rules bundles it.
  *
  * Supported: FREQ=DAILY|WEEKLY|MONTHLY|YEARLY, INTERVAL, COUNT, UNTIL, BYDAY (with ordinals such
  * as `2TU` or `-1SU` for MONTHLY and YEARLY), BYMONTHDAY (negative too), BYMONTH, BYSETPOS (for

@@ -110,16 +110,6 @@ describe('EventInput', () => {
     expect(issues.map((i) => i.parameter)).toContain('alliances');
   });
 
-  it('takes only RRULEs every client expands alike, while reads stay lenient', () => {
-    const body = { title: 'Stammtisch', start: '2026-05-11T18:00:00+02:00', alliances: ['suedwest'] };
-    const rule = (rrule: string) => ({ ...body, recurrence: { rrule, exdates: [] } });
-    expect(issuesOf(EventInput.safeParse(rule('FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO')))).toEqual([
-      { parameter: 'recurrence.rrule', message: 'RRULE BYWEEKNO=20 is not supported' },
-    ]);
-    expect(EventInput.safeParse(rule('FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1')).success).toBe(true);
-    expect(EventInput.safeParse({ ...body, recurrence: null }).success).toBe(true);
-    expect(Event.safeParse({ ...event, recurrence: { rrule: 'FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO', exdates: [] } }).success).toBe(true);
-  });
 });
 
 describe('HttpUrl', () => {

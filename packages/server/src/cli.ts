@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Alliance, formatIssues, Event, Membership, Organisation } from '@fachkraefte/schema';
+import { parseRule } from '@fachkraefte/schema/rrule';
 import * as z from 'zod/mini';
 import { isDataSetName, loadDataSet } from './seed/index.js';
 import type { DataSet } from './seed/types.js';
@@ -50,11 +51,20 @@ function readDataSetFile(path: string): DataSet {
     throw new UsageError(`${path} is not valid JSON: ${(err as Error).message}`);
   }
   const result = FileDataSet.safeParse(json);
-  if (!result.success) {
-    const lines = formatIssues(result.error.issues).slice(0, 10).map((i) => `  ${i.parameter}: ${i.message}`);
+  const issues = result.success ? [] : formatIssues(result.error.issues);
+  // Recurrences only of the kind the API takes in writes (see @fachkraefte/schema/rrule).
+  result.data?.events.forEach((e, i) => {
+    try {
+      if (e.recurrence) parseRule(e.recurrence.rrule);
+    } catch (err) {
+      issues.push({ parameter: `events[${i}].recurrence.rrule`, message: (err as Error).message });
+    }
+  });
+  if (issues.length) {
+    const lines = issues.slice(0, 10).map((i) => `  ${i.parameter}: ${i.message}`);
     throw new UsageError(`${path} is not a data set:\n${lines.join('\n')}`);
   }
-  return result.data;
+  return result.data!;
 }
 
 function port(value: string | undefined): number {

@@ -161,6 +161,19 @@ describe('CLI', { timeout: 120_000 }, () => {
     const missing = await runCli(['load', join(tmp, 'gibt-es-nicht.json'), '--data', join(tmp, 'misc')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read/);
+
+    // A recurrence the API would refuse in a write is refused here too.
+    writeFileSync(join(tmp, 'weekno.json'), JSON.stringify({
+      name: 'weekno', alliances: [], organisations: [], memberships: [],
+      events: [{
+        id: 'kw-20', title: 'KW 20', summary: null, description: null, start: '2026-05-11T09:00:00+02:00', end: null, allDay: false,
+        venue: null, onlineUrl: null, status: 'scheduled', categories: [], alliances: ['fachkraefteallianz-suedwest'], organisers: [],
+        registrationUrl: null, recurrence: { rrule: 'FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO', exdates: [] }, fictitious: true,
+      }],
+    }));
+    const weekno = await runCli(['load', join(tmp, 'weekno.json'), '--data', join(tmp, 'misc')]);
+    expect(weekno.code).toBe(2);
+    expect(weekno.stderr).toContain('events[0].recurrence.rrule: RRULE BYWEEKNO=20 is not supported');
   });
 
   it('answers an unknown command, option or port with exit code 2 and the usage', async () => {

@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import {
-  EventInput, EventStatus, formatIssues, HttpUrl, parseRule, partialDateRange, Recurrence, Slug,
+  EventInput, EventStatus, formatIssues, HttpUrl, partialDateRange, Recurrence, Slug,
   type Event, type EventCategory,
 } from '@fachkraefte/schema';
+import { parseRule } from '@fachkraefte/schema/rrule';
 import {
   categoryFromName, decomposeDescription, decomposeLocation, isImprecise, X,
 } from './ics-shared.js';

@@ -1,4 +1,5 @@
 import { Event, EventFilters, EventInput, EventPatch, formatIssues, Slug } from '@fachkraefte/schema';
+import { parseRule } from '@fachkraefte/schema/rrule';
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import rrulePkg from 'rrule';
@@ -71,6 +72,12 @@ function rruleProblem(rule: string): string | null {
     rrulestr(`DTSTART:20200101T000000Z\nRRULE:${rule}`);
   } catch (err) {
     return `is not a valid RRULE: ${String((err as Error).message).slice(0, 100)}`;
+  }
+  // Only the subset the widget and calendar apps expand alike is stored.
+  try {
+    parseRule(rule);
+  } catch (err) {
+    return (err as Error).message;
   }
   return null;
 }

@@ -245,10 +245,15 @@ export default class FkEventCalendar extends FkElement {
     }
     const m = /^(\d{4})-(\d{2})$/.exec(this.month);
     const api = this.okApi;
-    if (!this.hasUpdated && !this.early && m && api) {
+    if (!this.hasUpdated && !this.early && api) {
       this.early = true;
+      // The month from the hash, the attribute, or else this month by the visitor's clock: a guess
+      // that spares asking Intl for today in the calendar's zone (the ICU set-up) before the first
+      // request. Where it is wrong (at a month's end, in another zone), the task asks for the right one.
+      const now = new Date();
+      const month = !Number.isNaN(this.cursor) ? this.cursor : m ? +m[1]! * 12 + +m[2]! - 1 : now.getFullYear() * 12 + now.getMonth();
       const alliances = this.serverAlliances.join(',');
-      const [from, to] = this.range(+m[1]! * 12 + +m[2]! - 1);
+      const [from, to] = this.range(month);
       this.load(dataFor(api), from, to, alliances, false).then(
         (events) => (this.last ??= { key: `${api}|${from}|${alliances}`, events, at: Date.now() }),
         () => undefined, // the task asks again and shows the failure

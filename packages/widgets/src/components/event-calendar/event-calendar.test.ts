@@ -6,6 +6,7 @@ import type { FkErrorEvent } from '../../events/fk-error.js';
 import { $, $$, choose, deepActive, text, typeInto, unique, waitFor } from '../../../test/helpers.js';
 import { emulateMedia, sendKeys } from '../../../test/commands.js';
 import './event-calendar.js';
+import { monthWeeks } from './month-grid.js';
 import type FkEventCalendar from './event-calendar.component.js';
 
 const API = `${CAL_API}/v1`;
@@ -462,6 +463,20 @@ describe('<fk-event-calendar>', () => {
         await waitUntil(() => $(el, '#fk-cal-month').textContent === 'September 2026', 'back restores September');
       } finally {
         history.replaceState(null, '', before.split('#')[0]);
+      }
+    });
+
+    it('without a month, shows this month in Berlin and asks for each of its weeks once', async () => {
+      const asked = () => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.startsWith(`${API}/events?`));
+      performance.clearResourceTimings();
+      const wrapper = await fixture(html`<div style="width:1000px"><fk-event-calendar api=${API} alliance="fachkraefteallianz-landkreis-ludwigsburg"></fk-event-calendar></div>`);
+      const el = wrapper.querySelector('fk-event-calendar')!;
+      await loaded(el);
+      const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
+      expect($(el, '#fk-cal-month').textContent).to.equal(new Intl.DateTimeFormat('de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, 1)));
+      for (const week of monthWeeks(y!, m!)) {
+        const from = new Date(week[0]! * 864e5).toISOString().slice(0, 10);
+        expect(asked().filter((u) => u.includes(`from=${from}&`)), from).to.have.length(1);
       }
     });
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import ICAL from 'ical.js';
-import { parseRule } from '@fachkraefte/schema';
+import { parseRule } from '@fachkraefte/schema/rrule';
 import { expand } from './recurrence.js';
 import { dayOf, isoDay, parseDay, toInstant, wallAt, weekday } from './zoned.js';
 

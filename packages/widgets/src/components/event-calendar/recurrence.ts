@@ -8,7 +8,7 @@
  * INTERVAL, COUNT, UNTIL, BYDAY with ordinals, BYMONTHDAY, BYMONTH, BYSETPOS, WKST=MO). Anything
  * else is refused with a RangeError rather than expanded wrongly.
  */
-import { parseRule, type Rule } from '@fachkraefte/schema';
+import { parseRule, type Rule } from '@fachkraefte/schema/rrule';
 import { dayOf, toInstant, weekday, ymd, zonedDay } from './zoned.js';
 
 /** The days in `first…last` picked by BYDAY (ordinals count within that span). */
