@@ -705,19 +705,19 @@ ${feed ? html`<p class="subscribe" part="subscribe"><a href=${feed.replace(/^htt
   }
 
   /**
-   * An event in a day cell: its time, as much of the title as fits, and its status. The accessible
-   * name is that visible text and the date ("18:00 Netzwerktreffen abgesagt, 30. November 2016,
-   * 18:00–20:00 Uhr"); pointer users get the full title as a tooltip. The name is an attribute,
-   * not visually hidden text: a hundred more clipped elements made the month's first layout
-   * markedly slower.
+   * An event in a day cell: its time (or, when it does not take place as planned, its status
+   * instead: "abgesagt" matters more than the hour, and a day cell has room for one of them) and
+   * as much of the title as fits. The accessible name is that visible text and the date
+   * ("abgesagt Netzwerktreffen, 30. November 2016, 18:00–20:00 Uhr"); pointer users get the full
+   * title as a tooltip. The name is an attribute, not visually hidden text: a hundred more clipped
+   * elements made the month's first layout markedly slower.
    */
   private chip(o: Occurrence, day: number, active: boolean): TemplateResult {
     const e = o.event;
     const when = this.when(o);
-    const time = o.start !== null && o.first === day ? this.time(o.start) : '';
-    const label = `${time && `${time} `}${e.title}${e.status === 'scheduled' ? '' : ` ${this.s.status[e.status]}`}, ${when}`;
+    const lead = e.status !== 'scheduled' ? this.s.status[e.status] : o.start !== null && o.first === day ? this.time(o.start) : '';
     return html`<button type="button" part="event" class="ev ${e.status}${o.first < day ? ' from' : ''}${o.last > day ? ' to' : ''}" data-key=${o.key}
-tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`} aria-label=${label}>${time ? html`<span class="time">${time}</span> ` : nothing}<span class="title" lang=${this.apiLang}>${e.title}</span> ${this.status(e)}</button>`;
+tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`} aria-label=${`${lead && `${lead} `}${e.title}, ${when}`}>${e.status !== 'scheduled' ? html`${this.status(e)} ` : lead ? html`<span class="time">${lead}</span> ` : nothing}<span class="title" lang=${this.apiLang}>${e.title}</span></button>`;
   }
 
   /**

@@ -27,7 +27,7 @@ export const styles = css`
 .day:focus-visible, .ev:focus-visible { outline-offset: -0.1875em }
 .ev, .gap { display: block; flex: none; font-size: 0.8125em; block-size: 1.7em; line-height: 1.7em }
 .ev { display: flex; align-items: baseline; gap: 0.3em; inline-size: 100%; padding: 0 0.3em; border: 0; border-inline-start: 0.25em solid var(--_accent); border-radius: var(--_radius); background: var(--_surface-alt); color: var(--_text); text-align: start; white-space: nowrap; overflow: hidden; cursor: pointer }
-/* Time and status keep their width; the title takes the rest and ends in "…" (whole in the name and the tooltip). */
+/* Time or status keeps its width; the title takes the rest and ends in "…" (whole in the name and the tooltip). */
 .ev > * { flex: none }
 .ev > .title { flex: 0 1 auto; min-inline-size: 0; overflow: hidden; text-overflow: ellipsis }
 .ev > .status { font-size: 0.875em }

@@ -164,22 +164,30 @@ describe('<fk-event-calendar>', () => {
       const el = await calendar('2026-05');
       const cancelled = chips(el, '2026-05-19')[0]!;
       expect(cancelled.textContent).to.contain('abgesagt');
-      expect(nameOf(cancelled)).to.match(/ abgesagt, 19\. Mai 2026/);
+      expect(nameOf(cancelled)).to.match(/^abgesagt Test: Abgesagter Workshop, 19\. Mai 2026, 17:00–19:00 Uhr$/);
       expect(getComputedStyle(cancelled.querySelector('.title')!).textDecorationLine).to.equal('line-through');
       expect(chips(el, '2026-05-20')[0]!.textContent).to.contain('verschoben');
       expect(chips(el, '2026-05-21')[0]!.textContent).to.contain('verlegt');
     });
 
-    it('shows the time and as much of the title as fits in a 1280-px page column, the full title on hover', async () => {
-      const el = await calendar('2026-05', 1200);
-      const chip = chips(el, '2026-05-21')[0]!;
-      expect(chip.title).to.equal('Test: Verlegter Infoabend\n21. Mai 2026, 18:30–20:00 Uhr');
-      expect(chip.querySelector('.time')!.textContent).to.equal('18:30');
-      // The title gets at least ten characters' room next to time and status, not "Beis…".
-      const title = chip.querySelector<HTMLElement>('.title')!;
-      const em = parseFloat(getComputedStyle(title).fontSize);
-      const visible = Math.min(title.getBoundingClientRect().right, chip.getBoundingClientRect().right) - title.getBoundingClientRect().left;
-      expect(visible, 'visible title width').to.be.at.least(6 * em);
+    it('shows the time, or the status instead, and room for the title in a 790-px page column, the full title on hover', async () => {
+      // 790 px: the main column of the demo page at 1280 px; a day cell is some 110 px wide.
+      const el = await calendar('2026-05', 790);
+      const timed = chips(el, '2026-05-22')[0]!;
+      expect(timed.title).to.equal('Test: Online-Sprechstunde\n22. Mai 2026, 10:00–11:00 Uhr');
+      expect(timed.querySelector('.time')!.textContent).to.equal('10:00');
+      for (const [day, status] of [['2026-05-19', 'abgesagt'], ['2026-05-20', 'verschoben'], ['2026-05-21', 'verlegt']] as const) {
+        const chip = chips(el, day)[0]!;
+        expect(chip.querySelector('.time'), day).to.equal(null);
+        const label = chip.querySelector<HTMLElement>('.status')!;
+        expect(label.textContent).to.equal(status);
+        // The label is whole, and the title still gets a few letters beside it.
+        expect(label.getBoundingClientRect().right, `${status} inside its chip`).to.be.at.most(chip.getBoundingClientRect().right);
+        const title = chip.querySelector<HTMLElement>('.title')!;
+        const em = parseFloat(getComputedStyle(title).fontSize);
+        const visible = Math.min(title.getBoundingClientRect().right, chip.getBoundingClientRect().right) - title.getBoundingClientRect().left;
+        expect(visible, `visible title width beside "${status}"`).to.be.at.least(1.5 * em);
+      }
     });
 
     it('says so for a month without events, and keeps the grid', async () => {
@@ -435,7 +443,7 @@ describe('<fk-event-calendar>', () => {
       expect($$(el, '[role="columnheader"]').map((h) => h.textContent)).to.deep.equal(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
       expect(nameOf($$(el, '[role="columnheader"]')[0]!)).to.equal('Monday');
       expect(chips(el, '2026-05-19')[0]!.textContent).to.contain('cancelled');
-      expect(nameOf(chips(el, '2026-05-19')[0]!)).to.contain(' cancelled, 19 May 2026, 17:00–19:00');
+      expect(nameOf(chips(el, '2026-05-19')[0]!)).to.match(/^cancelled Test: Abgesagter Workshop, 19 May 2026, 17:00–19:00/);
       expect($(el, STATUS).textContent).to.equal('May 2026: 6 events');
     });
 
