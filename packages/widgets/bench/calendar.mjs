@@ -15,7 +15,7 @@
 // schema validation of every event. FullCalendar's event source loads the range the way ours does
 // (the weeks in parallel, all pages; FC_LOADER=pages: the whole range page after page, as before).
 // Not a test: timings depend on the machine (and on what else runs on it).
-// Run: node --import tsx --conditions=@fachkraefte/source bench/calendar.mjs
+// Run: pnpm --filter @fachkraefte/widgets bench:calendar (RUNS=15 for more runs; needs /usr/bin/chromium or CHROME_PATH).
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
