@@ -20,7 +20,7 @@ const probe = probeScript;
  * calendar asks for its range week by week, so the faults count per URL (path and query), not per
  * path as test/faulty-server.mjs does for the other widgets: `/flip/<id>/v1/…` answers each URL
  * once and then 503; `/recover/<id>/v1/…` fails each URL three times (the SDK's try and two
- * retries), then answers.
+ * retries), then answers; `/slow/<id>/v1/…` answers after 1.5 s (a loading state to look at).
  */
 async function startFaultProxy(realUrl) {
   const counts = new Map();
@@ -33,11 +33,12 @@ async function startFaultProxy(realUrl) {
     const key = `${mode}:${id}:/${rest.join('/')}${url.search}`;
     const n = (counts.get(key) ?? 0) + 1;
     counts.set(key, n);
-    const fail = (mode === 'flip' && n > 1) || (mode === 'recover' && n <= 3) || !['flip', 'recover'].includes(mode);
+    const fail = (mode === 'flip' && n > 1) || (mode === 'recover' && n <= 3) || !['flip', 'recover', 'slow'].includes(mode);
     if (fail) {
       res.writeHead(mode === 'flip' ? 503 : 500, { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' });
       return void res.end(JSON.stringify({ type: 'https://fachkraefte.dev/problems/internal', title: 'Kaputt (absichtlich)', status: 500 }));
     }
+    if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, 1500));
     try {
       const upstream = await fetch(`${realUrl}/${rest.join('/')}${url.search}`);
       res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json', 'Cache-Control': 'no-store' });

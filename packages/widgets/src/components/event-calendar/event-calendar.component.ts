@@ -647,7 +647,9 @@ export default class FkEventCalendar extends FkElement {
     const inMonth = this.inMonth();
     const view = this.shownView;
     const title = this.monthTitle(this.cursor);
-    const allianceChoices = this.slugs.length === 1 ? [] : this.slugs.length ? this.slugs : this.allianceSlugs;
+    // Without a single fixed alliance the filter is there from the first frame (its options arrive
+    // with the names, after the month is painted): appearing later, it would move the form.
+    const allianceChoices = this.slugs.length === 1 ? null : this.slugs.length ? this.slugs : this.allianceSlugs;
     const alliances = this.serverAlliances;
     const feed = this.okApi ? dataFor(this.okApi).feedUrl({
       ...(alliances.length && { alliance: alliances }),
@@ -674,7 +676,7 @@ ${(['month', 'list'] as const).map((v) => html`<button type="button" class="btn 
 </div>
 <form class="filters" part="filters" role="search" aria-label=${s.filters} @input=${this.handleFilter} @submit=${(e: globalThis.Event) => e.preventDefault()}>
 ${select('category', s.category, this.category, EVENT_CATEGORIES.map((c) => [c, s.categories[c]]))}
-${allianceChoices.length ? select('alliance', s.alliance, this.chosenAlliance, allianceChoices.map((a) => [a, this.names.get(a) ?? a])) : nothing}
+${allianceChoices ? select('alliance', s.alliance, this.chosenAlliance, allianceChoices.map((a) => [a, this.names.get(a) ?? a])) : nothing}
 <div class="field">
 <label for="fk-cal-q">${s.search}</label>
 <input id="fk-cal-q" name="q" class="control" type="search" autocomplete="off" .value=${this.q}>

@@ -98,6 +98,34 @@ describe('<fk-event-calendar>', () => {
       expect(chips(german, '2026-05-22')[0]!.querySelector('.title')!.hasAttribute('lang')).to.equal(false);
     });
 
+    it('fills the empty grid it draws while loading without moving anything, even on a day with 30 events', async () => {
+      type Shift = PerformanceEntry & { value: number; sources?: { node?: Node }[] };
+      const shifts: string[] = [];
+      const record = (e: Shift) => shifts.push(`${e.value.toFixed(4)}: ${(e.sources ?? []).map((x) => (x.node as Element | undefined)?.outerHTML?.slice(0, 60) ?? '?').join(' | ')}`);
+      const observer = new PerformanceObserver((list) => (list.getEntries() as Shift[]).forEach(record));
+      const wrapper = await fixture(html`<div style="width:1000px">
+        <fk-event-calendar api=${`${CAL_FAULTS}/slow/${unique()}/v1`} month="2026-09" view="month"></fk-event-calendar>
+        <p class="after">Text der Seite nach dem Kalender</p>
+      </div>`);
+      const el = wrapper.querySelector('fk-event-calendar')!;
+      const after = wrapper.querySelector('.after')!;
+      await waitFor(el, '[role="grid"][aria-busy="true"]');
+      observer.observe({ type: 'layout-shift' });
+      try {
+        const height = el.getBoundingClientRect().height;
+        const top = after.getBoundingClientRect().top;
+        await loaded(el);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        expect($(el, '[part~="more"]').textContent).to.contain('+28 weitere');
+        expect(el.getBoundingClientRect().height).to.equal(height);
+        expect(after.getBoundingClientRect().top).to.equal(top);
+        (observer.takeRecords() as Shift[]).forEach(record);
+        expect(shifts).to.deep.equal([]);
+      } finally {
+        observer.disconnect();
+      }
+    });
+
     it('passes axe while loading (grid in its final shape) and with an error', async () => {
       const el = await fixture<FkEventCalendar>(html`<fk-event-calendar api=${`${FAULTY}/slow/${unique()}/v1`} month="2026-05" view="month"></fk-event-calendar>`);
       await waitFor(el, '[role="grid"][aria-busy="true"]');
