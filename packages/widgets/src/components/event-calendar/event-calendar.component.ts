@@ -182,10 +182,9 @@ export default class FkEventCalendar extends FkElement {
    * and the SDK validates each answer while the others are still on the way. An event that spans
    * weeks (or a series) comes in several answers: kept once, by id.
    */
-  private async load(data: WidgetData, from: number, to: number, alliances: string, fresh: boolean, onWeek?: () => void): Promise<Event[]> {
+  private async load(data: WidgetData, from: number, to: number, alliances: string, fresh: boolean): Promise<Event[]> {
     const weeks: Promise<Event[]>[] = [];
     for (let d = from; d <= to; d += 7) weeks.push(data.events(this.query(isoDay(d), isoDay(Math.min(d + 6, to)), alliances), { fresh }));
-    if (onWeek) for (const w of weeks) w.then(onWeek, () => undefined);
     // The alliances' names, for the filter and the dialog: asked once the month is painted.
     if (!this.names.size && !this.namesAsked) afterPaint(() => this.askNames(data));
     // Every week settles before a failure counts: a retry then starts afresh, instead of joining
