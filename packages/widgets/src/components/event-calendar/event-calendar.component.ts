@@ -16,6 +16,8 @@ import { dateOfDay, dayOf, isoDay, weekday, ymd, zonedDay } from './zoned.js';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Rows of entries a day cell shows before "+N more". */
 const ROWS = 3;
+/** A month as `YYYY-MM` (attribute and hash). */
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const fmts = new Map<string, Intl.DateTimeFormat>();
 const zones = new Map<string, boolean>();
 /** The English texts once imported (see `pending`). */
@@ -242,7 +244,7 @@ export default class FkEventCalendar extends FkElement {
       ));
       wait = wait ? Promise.all([wait, own]) : own;
     }
-    const m = /^(\d{4})-(\d{2})$/.exec(this.month);
+    const m = MONTH.exec(this.month);
     const api = this.okApi;
     if (!this.hasUpdated && !this.early && api) {
       this.early = true;
@@ -341,7 +343,7 @@ export default class FkEventCalendar extends FkElement {
     const bad = this.slugs.find((s) => !SLUG.test(s));
     if (bad) problems.push({ attribute: 'alliance', message: `"${bad}" is not an alliance slug (lower-case letters, digits, hyphens)` });
     if (this.view && this.view !== 'month' && this.view !== 'list') this.warnOnce('view', `"${this.view}" is not month or list; choosing by width`);
-    if (this.month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(this.month)) this.warnOnce('month', `"${this.month}" is not YYYY-MM; showing the current month`);
+    if (this.month && !MONTH.test(this.month)) this.warnOnce('month', `"${this.month}" is not YYYY-MM; showing the current month`);
     if (this.tz !== this.timeZone) this.warnOnce('time-zone', `"${this.timeZone}" is not a time zone; using Europe/Berlin`);
     return problems;
   }
@@ -350,7 +352,7 @@ export default class FkEventCalendar extends FkElement {
     // On the first update every initialised property counts as changed: only a later change of
     // `month` (or none shown yet) moves the calendar, so a month restored from the hash stays.
     if (Number.isNaN(this.cursor) || (changed.has('month') && this.hasUpdated)) {
-      const m = /^(\d{4})-(\d{2})$/.exec(this.month);
+      const m = MONTH.exec(this.month);
       // Today is asked of Intl only when needed: the page's first zoned DateTimeFormat costs tens
       // of milliseconds, which must not stand before the first request (the task starts it next).
       // NaN focusDay means "today if shown, else the 1st", resolved by `focused` while rendering.
@@ -417,7 +419,7 @@ export default class FkEventCalendar extends FkElement {
 
   private readHash = (): void => {
     const p = new URLSearchParams(location.hash.slice(1));
-    const m = /^(\d{4})-(\d{2})$/.exec(p.get('fk-cal-month') ?? '');
+    const m = MONTH.exec(p.get('fk-cal-month') ?? '');
     if (m) this.setMonthQuietly(+m[1]! * 12 + +m[2]! - 1);
     const category = p.get('fk-cal-category') ?? '';
     this.category = (EVENT_CATEGORIES as readonly string[]).includes(category) ? category : '';

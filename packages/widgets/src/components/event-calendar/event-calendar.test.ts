@@ -502,17 +502,24 @@ describe('<fk-event-calendar>', () => {
       }
     });
 
-    it('without a month, shows this month in Berlin and asks for each of its weeks once', async () => {
+    it('without a valid month, shows this month in Berlin and asks for each of its weeks once', async () => {
       const asked = () => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.startsWith(`${API}/events?`));
       performance.clearResourceTimings();
       const wrapper = await fixture(html`<div style="width:1000px"><fk-event-calendar api=${API} alliance="fachkraefteallianz-landkreis-ludwigsburg"></fk-event-calendar></div>`);
       const el = wrapper.querySelector('fk-event-calendar')!;
       await loaded(el);
       const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
-      expect($(el, '#fk-cal-month').textContent).to.equal(new Intl.DateTimeFormat('de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, 1)));
+      const thisMonth = new Intl.DateTimeFormat('de-DE', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y!, m! - 1, 1));
+      expect($(el, '#fk-cal-month').textContent).to.equal(thisMonth);
       for (const week of monthWeeks(y!, m!)) {
         const from = new Date(week[0]! * 864e5).toISOString().slice(0, 10);
         expect(asked().filter((u) => u.includes(`from=${from}&`)), from).to.have.length(1);
+      }
+      // A month that is not YYYY-MM (month 13, month 00, a name) means this month too.
+      for (const month of ['2026-13', '2026-00', 'März']) {
+        const bad = (await fixture(html`<div style="width:1000px"><fk-event-calendar api=${API} month=${month}></fk-event-calendar></div>`)).querySelector('fk-event-calendar')!;
+        await loaded(bad);
+        expect($(bad, '#fk-cal-month').textContent, month).to.equal(thisMonth);
       }
     });
 
