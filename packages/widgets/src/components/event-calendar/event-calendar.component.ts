@@ -141,10 +141,15 @@ export default class FkEventCalendar extends FkElement {
   private focusAfter: string | null = null;
   private reported = '';
   private resize = new ResizeObserver(([entry]) => {
-    const narrow = (entry?.contentRect.width ?? 1e4) < parseFloat(getComputedStyle(this).fontSize) * 40;
+    const narrow = this.isNarrow(entry?.contentRect.width ?? 1e4);
     // Switching views resizes the element: not within this notification, or the browser reports a loop.
     if (narrow !== this.narrow) requestAnimationFrame(() => (this.narrow = narrow));
   });
+
+  /** Below 40 em the list replaces the month grid (the widget's own width, not the viewport's). */
+  private isNarrow(width: number): boolean {
+    return width < parseFloat(getComputedStyle(this).fontSize) * 40;
+  }
 
   private readonly task = new Task(this, {
     task: async ([api, from, to, alliances]) => {
@@ -246,6 +251,9 @@ export default class FkEventCalendar extends FkElement {
     }
     const m = MONTH.exec(this.month);
     const api = this.okApi;
+    // The view of the first frame from the width the page gives the element now, rather than the
+    // month grid and then, a frame later (the ResizeObserver), the list.
+    if (!this.hasUpdated) this.narrow = this.isNarrow(this.clientWidth);
     if (!this.hasUpdated && !this.early && api) {
       this.early = true;
       // The month from the hash, the attribute, or else this month by the visitor's clock: a guess
@@ -255,11 +263,15 @@ export default class FkEventCalendar extends FkElement {
       const month = !Number.isNaN(this.cursor) ? this.cursor : m ? +m[1]! * 12 + +m[2]! - 1 : now.getFullYear() * 12 + now.getMonth();
       const alliances = this.serverAlliances.join(',');
       const [from, to] = this.range(month);
-      this.load(dataFor(api), from, to, alliances, false).then(
+      const data = this.load(dataFor(api), from, to, alliances, false).then(
         (events) => (this.last ??= { key: `${api}|${from}|${alliances}`, events, at: Date.now() }),
         () => undefined, // the task asks again and shows the failure
       );
-      const first = new Promise((r) => setTimeout(r, 0));
+      // The empty month grid has the size of the full one: it shows at once. A list's length is
+      // not known before the data: it waits a moment for them, so that a fast answer does not
+      // push the page down twice (placeholder, then list); a slow one gets the placeholder.
+      const after = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      const first = this.shownView === 'list' ? Promise.race([data, after(300)]) : after(0);
       wait = wait ? Promise.all([wait, first]) : first;
     }
     return wait;

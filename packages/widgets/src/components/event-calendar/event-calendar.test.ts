@@ -454,6 +454,30 @@ describe('<fk-event-calendar>', () => {
       expect($$(fixed, '[aria-pressed]')).to.have.length(0);
     });
 
+    it('paints a narrow calendar as a list from its first frame, never the month grid first', async () => {
+      const seen = async (api: string) => {
+        const id = `cal-${unique()}`;
+        const frames: string[] = [];
+        let running = true;
+        const watch = () => {
+          const r = document.getElementById(id)?.shadowRoot;
+          frames.push(!r?.firstElementChild ? 'none' : r.querySelector('[role="grid"]') ? 'grid' : r.querySelector('[part~="skeleton"]') ? 'skeleton' : r.querySelector('[part~="list"]') ? 'list' : 'other');
+          if (running) requestAnimationFrame(watch);
+        };
+        requestAnimationFrame(watch);
+        const wrapper = await fixture(html`<div style="width:360px"><fk-event-calendar id=${id} api=${api} month="2026-05"></fk-event-calendar></div>`);
+        await loaded(wrapper.querySelector('fk-event-calendar')!);
+        await new Promise((r) => requestAnimationFrame(r));
+        running = false;
+        return [...new Set(frames.filter((f) => f !== 'none'))];
+      };
+      const fast = await seen(API);
+      expect(fast).to.not.include('grid');
+      expect(fast).to.include('list');
+      // A slow answer gets the placeholder first (after a short wait for the data), then the list.
+      expect(await seen(`${CAL_FAULTS}/slow/${unique()}/v1`)).to.deep.equal(['skeleton', 'list']);
+    });
+
     it('lists the month by day in the list view, all-day and timed, with status', async () => {
       const el = await calendar('2026-05', 1000, { view: 'list' });
       const t = text(el);
