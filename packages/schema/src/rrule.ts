@@ -1,6 +1,6 @@
 /**
  * The part of RFC 5545's RRULE that every client of the API expands the same way: the calendar
- * widget's expander and calendar apps reading the feed. The server's writes (the API and
+ * widget's expander and calendar apps reading the feed. The server's writes (the API, `load` and
  * `import-ics`) accept only rules {@link parseRule} accepts, so that no stored series is shown one
  * way in the feed and another in the widget. The read schema stays lenient (any RRULE-shaped
  * value): an older record must never make a whole page unreadable. Imported as
@@ -8,8 +8,8 @@
  *
  * Supported: FREQ=DAILY|WEEKLY|MONTHLY|YEARLY, INTERVAL, COUNT, UNTIL, BYDAY (with ordinals such
  * as `2TU` or `-1SU` for MONTHLY and YEARLY), BYMONTHDAY (negative too), BYMONTH, BYSETPOS (for
- * MONTHLY and YEARLY with BYDAY) and WKST=MO. Not supported: BYYEARDAY, BYWEEKNO, BYHOUR, BYMINUTE, BYSECOND (a series of dates, not
- * of times of day), other week starts.
+ * MONTHLY and YEARLY with BYDAY) and WKST=MO. Not supported: BYYEARDAY, BYWEEKNO, BYHOUR,
+ * BYMINUTE, BYSECOND (a series of dates, not of times of day), other week starts.
  */
 
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
