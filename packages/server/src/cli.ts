@@ -9,6 +9,7 @@ import type { DataSet } from './seed/types.js';
 import { startServer, type DataSetName } from './server.js';
 import { ICalendarParseError } from './export/ics-import.js';
 import { importICalendar, type ImportReport } from './store/import-ics.js';
+import { DataDirInUseError } from './store/data-lock.js';
 import { Store } from './store/store.js';
 
 const USAGE = `fachkraefte-server — the reference API of the Fachkräfte project
@@ -207,7 +208,8 @@ main(process.argv.slice(2)).then(
       console.error(`error: ${(err as Error).message}\n\n${USAGE}`);
       process.exit(2);
     }
-    console.error(err);
+    // A data directory another process holds: a clear line, not a stack trace.
+    console.error(err instanceof DataDirInUseError ? `error: ${err.message}` : err);
     process.exit(1);
   },
 );

@@ -124,6 +124,24 @@ describe('CLI', { timeout: 120_000 }, () => {
 
   });
 
+  it('refuses a second process on a data directory a server holds, and takes over a stale lock', async () => {
+    const data = join(tmp, 'locked');
+    const serve = await startServe(['serve', '--port', '0', '--data', data]);
+    try {
+      const key = await runCli(['keys', 'create', '--scope', 'admin', '--data', data]);
+      expect(key.code).toBe(1);
+      expect(key.stderr).toMatch(new RegExp(`^error: the data directory .*locked is in use by process ${serve.child.pid} \\(a running server\\?\\)`));
+      expect(key.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      serve.child.kill('SIGTERM');
+    }
+    expect((await serve.done).code).toBe(0);
+    // A lock left behind by a process that is gone (a crash, kill -9) does not block.
+    writeFileSync(join(data, 'fachkraefte.lock'), '2147483646');
+    const after = await runCli(['keys', 'list', '--data', data]);
+    expect(after.code, after.stderr).toBe(0);
+  });
+
   it('refuses a key for an unknown scope with exit code 2 and a clear message', async () => {
     const res = await runCli(['keys', 'create', '--scope', 'nope', '--data', join(tmp, 'misc')]);
     expect(res.code).toBe(2);

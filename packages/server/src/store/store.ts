@@ -6,6 +6,7 @@ import {
 } from '@fachkraefte/schema';
 import type { DataSet } from '../seed/types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { lockDataDir } from './data-lock.js';
 import { berlinMidnight, eventRange } from './event-range.js';
 import { migrations } from './migrations.js';
 import { foldForSearch, likePattern } from './search.js';
@@ -88,12 +89,27 @@ const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
  * their exact published shape while queries stay indexed.
  */
 export class Store {
-  private constructor(readonly db: PGlite) {}
+  private constructor(readonly db: PGlite, private readonly unlock: () => void) {}
 
-  /** Opens (and migrates) the database. */
+  /**
+   * Opens (and migrates) the database. A data directory is locked for this process until
+   * {@link close}.
+   *
+   * @throws DataDirInUseError when another running process has the data directory open.
+   */
   static async open(options: StoreOptions): Promise<Store> {
-    const db = options.memory ? await PGlite.create() : await PGlite.create(options.dataDir);
-    const store = new Store(db);
+    if (options.memory) return Store.ready(await PGlite.create(), () => undefined);
+    const unlock = lockDataDir(options.dataDir);
+    try {
+      return await Store.ready(await PGlite.create(options.dataDir), unlock);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+  }
+
+  private static async ready(db: PGlite, unlock: () => void): Promise<Store> {
+    const store = new Store(db, unlock);
     await store.migrate();
     return store;
   }
@@ -120,6 +136,7 @@ export class Store {
   /** Closes the database; PGlite flushes its files first. */
   async close(): Promise<void> {
     if (!this.db.closed) await this.db.close();
+    this.unlock();
   }
 
   /** True when the database holds no alliance yet (first start). */
