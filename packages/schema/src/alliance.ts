@@ -53,6 +53,8 @@ export const Alliance = /* @__PURE__ */ named(
     parent: z.nullable(Slug),
     membershipFee: z.nullable(z.boolean()),
     fictitious: z.boolean(),
+    /** When the record last changed (ISO 8601 date-time, UTC); absent on records of older servers. */
+    modified: z.optional(z.string()),
   }),
   'Alliance',
 );

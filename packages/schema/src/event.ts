@@ -115,6 +115,8 @@ export const Event = /* @__PURE__ */ named(
     id: Slug,
     ...eventFields,
     fictitious: z.boolean(),
+    /** When the record last changed (ISO 8601 date-time, UTC); absent on records of older servers. */
+    modified: z.optional(z.string()),
   }).check(checkTiming),
   'Event',
 );

@@ -63,3 +63,13 @@ export type EventFilters = z.infer<typeof EventFilters>;
 /** Query of `GET /v1/focus-areas`. */
 export const FocusAreaFilters = z.strictObject({ ...Paging });
 export type FocusAreaFilters = z.infer<typeof FocusAreaFilters>;
+
+/** Query of `GET /v1/changes`. */
+export const ChangeFilters = z.strictObject({
+  /** Changes of records that belong (or belonged) to this alliance. */
+  alliance: z.optional(Slug),
+  /** Changes after this instant (OParl's `modified_since`). */
+  since: z.optional(DateTime),
+  ...Paging,
+});
+export type ChangeFilters = z.infer<typeof ChangeFilters>;

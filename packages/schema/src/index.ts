@@ -13,7 +13,11 @@ export {
   Member, Membership, MembershipRole, Organisation, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES,
   OrganisationType,
 } from './organisation.js';
-export { EventInput, EventPatch, MembershipInput, OrganisationInput, OrganisationPatch } from './input.js';
+export {
+  AllianceInput, AlliancePatch, ApiKeyInput, EventInput, EventPatch, MembershipInput, OrganisationInput,
+  OrganisationPatch,
+} from './input.js';
+export { ApiKey, ApiKeyCreated, Change, ChangeActor, ChangeKind, ChangePage } from './admin.js';
 export { Alliance, AllianceKind, Coordinator } from './alliance.js';
 export {
   DateTime, Event, EVENT_CATEGORIES, EVENT_CATEGORY_LABELS, EventCategory, EventStatus, Recurrence,
@@ -24,7 +28,7 @@ export {
   AlliancePage, DEFAULT_LIMIT, EventPage, FocusAreaPage, MAX_LIMIT, MemberPage, OrganisationPage, page,
 } from './list.js';
 export {
-  AllianceFilters, EventFilters, FocusAreaFilters, MemberFilters, OrganisationFilters, Paging,
+  AllianceFilters, ChangeFilters, EventFilters, FocusAreaFilters, MemberFilters, OrganisationFilters, Paging,
 } from './filters.js';
 export { formatIssues } from './format-issues.js';
 // parseRule (the supported RRULE subset) is `@fachkraefte/schema/rrule`: exported from here, every

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { named, Slug } from './common.js';
+import { Alliance } from './alliance.js';
+import { named, Slug, text } from './common.js';
 import { eventFields } from './event.js';
 import { MembershipRole, OrganisationType, organisationFields } from './organisation.js';
 import { PartialDate } from './partial-date.js';
@@ -65,3 +66,52 @@ export const EventPatch = /* @__PURE__ */ named(
   'EventPatch',
 );
 export type EventPatch = z.infer<typeof EventPatch>;
+
+const allianceShape = Alliance.shape;
+
+/**
+ * The body of `POST /v1/alliances` (admin keys): slug, name, kind and state are required; every
+ * other field defaults to unknown (null) or empty.
+ */
+export const AllianceInput = /* @__PURE__ */ named(
+  z.strictObject({
+    slug: allianceShape.slug,
+    name: allianceShape.name,
+    kind: allianceShape.kind,
+    state: allianceShape.state,
+    areas: z.optional(allianceShape.areas.check(z.maxLength(50))),
+    founded: z.optional(allianceShape.founded),
+    description: z.optional(allianceShape.description),
+    website: z.optional(allianceShape.website),
+    coordinator: z.optional(allianceShape.coordinator),
+    patrons: z.optional(allianceShape.patrons.check(z.maxLength(20))),
+    contacts: z.optional(allianceShape.contacts.check(z.maxLength(20))),
+    representatives: z.optional(allianceShape.representatives.check(z.maxLength(50))),
+    focusAreas: z.optional(allianceShape.focusAreas.check(z.maxLength(30))),
+    projectGroups: z.optional(allianceShape.projectGroups.check(z.maxLength(30))),
+    statedMemberCount: z.optional(allianceShape.statedMemberCount),
+    parent: z.optional(allianceShape.parent),
+    membershipFee: z.optional(allianceShape.membershipFee),
+  }),
+  'AllianceInput',
+);
+export type AllianceInput = z.input<typeof AllianceInput>;
+
+/**
+ * The body of `PATCH /v1/alliances/{slug}`: any subset of the fields. The alliance's own key may
+ * change the profile; `slug`, `kind` and `parent` only an admin key.
+ */
+export const AlliancePatch = /* @__PURE__ */ named(z.partial(AllianceInput), 'AlliancePatch');
+export type AlliancePatch = z.infer<typeof AlliancePatch>;
+
+/** The body of `POST /v1/keys`: whom the key is for, and what it may change. */
+export const ApiKeyInput = /* @__PURE__ */ named(
+  z.strictObject({
+    /** `admin`, or the slug of the one alliance the key may change. */
+    scope: Slug,
+    /** Whose key this is, e.g. "Geschäftsstelle Südwest (G. Gempp)": shown in lists and the change history. */
+    label: text(120),
+  }),
+  'ApiKeyInput',
+);
+export type ApiKeyInput = z.infer<typeof ApiKeyInput>;

@@ -59,6 +59,8 @@ export const Organisation = /* @__PURE__ */ named(
     ...organisationFields,
     /** True for generated example data that is not taken from a source. */
     fictitious: z.boolean(),
+    /** When the record last changed (ISO 8601 date-time, UTC); absent on records of older servers. */
+    modified: z.optional(z.string()),
   }),
   'Organisation',
 );

@@ -32,5 +32,6 @@ export const PROBLEM_TYPES = {
   methodNotAllowed: 'https://fachkraefte.dev/problems/method-not-allowed',
   payloadTooLarge: 'https://fachkraefte.dev/problems/payload-too-large',
   unsupportedMediaType: 'https://fachkraefte.dev/problems/unsupported-media-type',
+  tooManyRequests: 'https://fachkraefte.dev/problems/too-many-requests',
   internal: 'https://fachkraefte.dev/problems/internal',
 } as const;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -5,7 +6,9 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import { HttpProblem } from './http/problem.js';
-import { allianceRoutes } from './routes/alliances.js';
+import { WriteLimiter } from './http/rate-limit.js';
+import { adminRoutes, MAX_DATA_SET_BYTES } from './routes/admin.js';
+import { allianceRoutes, MAX_IMPORT_BYTES } from './routes/alliances.js';
 import type { AppEnv } from './routes/common.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoute, metaRoutes } from './routes/meta.js';
@@ -34,8 +37,16 @@ export interface AppOptions {
   corsWriteOrigins?: readonly string[];
   /** Largest request body in bytes. @default 65536 */
   maxBodyBytes?: number;
-  /** `max-age` of GET answers in seconds, for browsers and shared caches. @default 60 */
+  /**
+   * `max-age` of GET answers in seconds, for browsers and shared caches; caches may also serve an
+   * answer this much longer while they revalidate it. So a change is visible everywhere within
+   * twice this time (the freshness bound of docs/server.md). @default 60
+   */
   maxAge?: number;
+  /** Writes per API key: a burst, refilled at `perMinute`. @default { perMinute: 120, burst: 60 } */
+  writeLimit?: { perMinute: number; burst: number };
+  /** The secret of the command line on this machine (see control.ts): an admin key kept in memory. */
+  controlToken?: string;
   /** Folder served at `/` (the demo page). @default examples/municipal-page of this repository */
   siteDir?: string | null;
   /** Folder served at `/cdn/` (the widgets' CDN build). @default packages/widgets/dist/cdn */
@@ -49,11 +60,16 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
  * an unknown path 404. Most specific first.
  */
 const ROUTE_METHODS: [RegExp, string][] = [
-  [/^\/v1\/alliances$/, 'GET, HEAD'],
+  [/^\/v1\/alliances$/, 'GET, HEAD, POST'],
   [/^\/v1\/alliances\/[^/]+\/members\.geojson$/, 'GET, HEAD'],
   [/^\/v1\/alliances\/[^/]+\/members$/, 'GET, HEAD'],
   [/^\/v1\/alliances\/[^/]+\/members\/[^/]+$/, 'PUT, DELETE'],
-  [/^\/v1\/alliances\/[^/]+$/, 'GET, HEAD'],
+  [/^\/v1\/alliances\/[^/]+\/imports$/, 'POST'],
+  [/^\/v1\/alliances\/[^/]+$/, 'GET, HEAD, PATCH, DELETE'],
+  [/^\/v1\/keys$/, 'GET, HEAD, POST'],
+  [/^\/v1\/keys\/[^/]+$/, 'DELETE'],
+  [/^\/v1\/changes$/, 'GET, HEAD'],
+  [/^\/v1\/data-sets$/, 'POST'],
   [/^\/v1\/organisations$/, 'GET, HEAD, POST'],
   [/^\/v1\/organisations\/[^/]+$/, 'GET, HEAD, PATCH, DELETE'],
   [/^\/v1\/events$/, 'GET, HEAD, POST'],
@@ -113,11 +129,18 @@ function cors(writeOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const log = options.log ?? ((line: RequestLogLine) => process.stdout.write(`${JSON.stringify(line)}\n`));
   const maxAge = options.maxAge ?? 60;
+  const writeLimiter = new WriteLimiter(options.writeLimit?.perMinute, options.writeLimit?.burst);
+  const maxBody = options.maxBodyBytes ?? 65_536;
+  /** Bodies larger than JSON records: an .ics file to import, a whole data set for an admin. */
+  const bodyLimitOf = (path: string) =>
+    /^\/v1\/alliances\/[^/]+\/imports$/.test(path) ? MAX_IMPORT_BYTES : path === '/v1/data-sets' ? MAX_DATA_SET_BYTES : maxBody;
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
     const started = performance.now();
     c.set('store', options.store);
+    c.set('writeLimiter', writeLimiter);
+    if (options.controlToken) c.set('controlToken', options.controlToken);
     try {
       await next();
     } finally {
@@ -146,22 +169,38 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/v1/*', cors(options.corsWriteOrigins ?? []));
   app.use('/v1/*', async (c, next) => {
     await next();
-    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && (c.res.status === 200 || c.res.status === 304)) {
-      c.header('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 10}`);
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && (c.res.status === 200 || c.res.status === 304) && !c.res.headers.has('cache-control')) {
+      // stale-while-revalidate no longer than max-age: a change reaches every reader within 2 × max-age.
+      c.header('Cache-Control', `public, max-age=${maxAge}, stale-while-revalidate=${maxAge}`);
+    } else if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS' && !c.res.headers.has('cache-control')) {
+      c.header('Cache-Control', 'no-store');
     }
     if (!c.res.headers.get('content-security-policy')) c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
   });
   // Strong ETags from a hash of the body; If-None-Match answered with 304 (hono/etag).
   app.use('/v1/*', etag());
-  app.use('/v1/*', bodyLimit({
-    maxSize: options.maxBodyBytes ?? 65_536,
-    onError: (c) => problemResponse(new HttpProblem(413, `The body is larger than ${options.maxBodyBytes ?? 65_536} bytes.`), c.req.path),
-  }));
+  // A write answers with the new record and the ETag a GET of it gives (SHA-1 of the same bytes,
+  // as hono/etag makes it for bodies under 256 KB), so a client can revalidate at once.
+  app.use('/v1/*', async (c, next) => {
+    await next();
+    const type = c.res.headers.get('content-type') ?? '';
+    if (READ_METHODS.has(c.req.method) || !c.res.ok || c.res.status === 204 || !type.startsWith('application/json') || c.req.path.startsWith('/v1/keys')) return;
+    const body = new Uint8Array(await c.res.clone().arrayBuffer());
+    c.header('ETag', `"${createHash('sha1').update(body).digest('hex')}"`);
+  });
+  app.use('/v1/*', (c, next) => {
+    const maxSize = bodyLimitOf(c.req.path);
+    return bodyLimit({
+      maxSize,
+      onError: (ctx) => problemResponse(new HttpProblem(413, `The body is larger than ${maxSize} bytes.`), ctx.req.path),
+    })(c, next);
+  });
 
   app.route('/v1/alliances', allianceRoutes());
   app.route('/v1/organisations', organisationRoutes());
   app.route('/v1', eventRoutes());
   app.route('/v1', metaRoutes());
+  app.route('/v1', adminRoutes());
   app.route('/', healthRoute());
 
   const cdnDir = options.cdnDir === undefined ? `${repoRoot}packages/widgets/dist/cdn` : options.cdnDir;

@@ -1,16 +1,15 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Alliance, formatIssues, Event, Membership, Organisation } from '@fachkraefte/schema';
-import { parseRule } from '@fachkraefte/schema/rrule';
-import * as z from 'zod/mini';
+import { type Control, readControlFile } from './control.js';
+import { checkDataSet } from './seed/file.js';
 import { isDataSetName, loadDataSet } from './seed/index.js';
 import type { DataSet } from './seed/types.js';
 import { startServer, type DataSetName } from './server.js';
 import { ICalendarParseError } from './export/ics-import.js';
 import { importICalendar, type ImportReport } from './store/import-ics.js';
 import { DataDirInUseError } from './store/data-lock.js';
-import { Store } from './store/store.js';
+import { type ApiKeyRecord, Store } from './store/store.js';
 
 const USAGE = `fachkraefte-server — the reference API of the Fachkräfte project
 
@@ -30,14 +29,6 @@ Environment (flags win): PORT, HOST, FK_DATA_DIR, FK_MEMORY=1, FK_DATA_SETS, FK_
 /** A mistake in how the CLI was called: printed with the usage, exit code 2. */
 class UsageError extends Error {}
 
-const FileDataSet = z.strictObject({
-  name: z.string().check(z.minLength(1), z.maxLength(80)),
-  alliances: z.array(z.omit(Alliance, { memberCount: true })),
-  organisations: z.array(Organisation),
-  memberships: z.array(Membership),
-  events: z.array(Event),
-});
-
 function readDataSetFile(path: string): DataSet {
   let text: string;
   try {
@@ -51,21 +42,12 @@ function readDataSetFile(path: string): DataSet {
   } catch (err) {
     throw new UsageError(`${path} is not valid JSON: ${(err as Error).message}`);
   }
-  const result = FileDataSet.safeParse(json);
-  const issues = result.success ? [] : formatIssues(result.error.issues);
-  // Recurrences only of the kind the API takes in writes (see @fachkraefte/schema/rrule).
-  result.data?.events.forEach((e, i) => {
-    try {
-      if (e.recurrence) parseRule(e.recurrence.rrule);
-    } catch (err) {
-      issues.push({ parameter: `events[${i}].recurrence.rrule`, message: (err as Error).message });
-    }
-  });
-  if (issues.length) {
-    const lines = issues.slice(0, 10).map((i) => `  ${i.parameter}: ${i.message}`);
+  const checked = checkDataSet(json);
+  if (checked.issues) {
+    const lines = checked.issues.slice(0, 10).map((i) => `  ${i.parameter}: ${i.message}`);
     throw new UsageError(`${path} is not a data set:\n${lines.join('\n')}`);
   }
-  return result.data!;
+  return checked.set;
 }
 
 function port(value: string | undefined): number {
@@ -79,6 +61,98 @@ function dataSets(value: string | undefined): DataSetName[] {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
   for (const name of names) if (!isDataSetName(name)) throw new UsageError(`unknown data set "${name}"; known: seed, upcoming, volume`);
   return names as DataSetName[];
+}
+
+/** What `keys`, `load` and `import-ics` need: the database itself, or a running server's API. */
+interface Backend {
+  createKey(scope: string, label: string): Promise<{ id: string; key: string }>;
+  listKeys(): Promise<ApiKeyRecord[]>;
+  revokeKey(id: string): Promise<boolean>;
+  load(set: DataSet | { name: DataSetName }): Promise<{ name: string; alliances: number; organisations: number; memberships: number; events: number }>;
+  importIcs(text: string, alliance: string, dryRun: boolean): Promise<ImportReport>;
+  close(): Promise<void>;
+}
+
+/** The database directly, when no server holds the data directory. */
+function localBackend(store: Store, dataDir: string): Backend {
+  const known = async (slug: string) => {
+    if (!(await store.allianceExists(slug))) throw new UsageError(`no alliance "${slug}" in ${dataDir}`);
+  };
+  return {
+    createKey: async (scope, label) => {
+      if (scope !== 'admin') await known(scope);
+      return store.createApiKey(scope, label, CLI_ACTOR);
+    },
+    listKeys: () => store.listApiKeys(),
+    revokeKey: (id) => store.revokeApiKey(id, CLI_ACTOR),
+    load: async (what) => {
+      const set = 'alliances' in what ? what : loadDataSet(what.name, new Date());
+      return { name: set.name, ...(await store.load(set)) };
+    },
+    importIcs: async (text, alliance, dryRun) => {
+      await known(alliance);
+      return importICalendar(store, text, { alliance, dryRun, actor: CLI_ACTOR });
+    },
+    close: () => store.close(),
+  };
+}
+
+/** The history's record of changes made on the command line without a server. */
+const CLI_ACTOR = { keyId: 'local', label: 'Kommandozeile auf dem Server', scope: 'admin' };
+
+/**
+ * A running server's API, reached with the secret it wrote into the data directory (control.ts):
+ * the server stays up, and what the command changes is visible at once.
+ */
+function remoteBackend(control: Control): Backend {
+  const call = async (method: string, path: string, body?: string, type = 'application/json'): Promise<{ status: number; json: any }> => {
+    let res: Response;
+    try {
+      res = await fetch(control.url + path, {
+        method,
+        headers: { Authorization: `Bearer ${control.token}`, ...(body !== undefined ? { 'Content-Type': type } : {}) },
+        ...(body !== undefined ? { body } : {}),
+      });
+    } catch (err) {
+      throw new Error(`the server of this data directory (process ${control.pid}, ${control.url}) does not answer: ${(err as Error).message}`);
+    }
+    const text = await res.text();
+    const json = text ? JSON.parse(text) : null;
+    if (res.ok || res.status === 404) return { status: res.status, json };
+    const detail = json?.detail ?? `HTTP ${res.status}`;
+    const errors = (json?.errors ?? []).slice(0, 10).map((e: { parameter: string; message: string }) => `\n  ${e.parameter}: ${e.message}`).join('');
+    if (res.status === 400 || res.status === 403 || res.status === 409 || res.status === 413) throw new UsageError(`${detail}${errors}`);
+    throw new Error(`the server answered ${res.status}: ${detail}`);
+  };
+  const notFound = (r: { status: number; json: any }) => {
+    if (r.status === 404) throw new UsageError(r.json?.detail ?? 'not found');
+    return r.json;
+  };
+  return {
+    createKey: async (scope, label) => {
+      const r = notFound(await call('POST', '/v1/keys', JSON.stringify({ scope, label })));
+      return { id: r.id, key: r.key };
+    },
+    listKeys: async () => notFound(await call('GET', '/v1/keys')).items,
+    revokeKey: async (id) => (await call('DELETE', `/v1/keys/${encodeURIComponent(id)}`)).status === 204,
+    load: async (what) => notFound(await call('POST', '/v1/data-sets', JSON.stringify(what))),
+    importIcs: async (text, alliance, dryRun) =>
+      notFound(await call('POST', `/v1/alliances/${encodeURIComponent(alliance)}/imports${dryRun ? '?dryRun=true' : ''}`, text, 'text/calendar')),
+    close: async () => undefined,
+  };
+}
+
+/** The database when it is free; the running server's API when a server holds it. */
+async function openBackend(dataDir: string): Promise<Backend> {
+  try {
+    return localBackend(await Store.open({ dataDir }), dataDir);
+  } catch (err) {
+    if (!(err instanceof DataDirInUseError)) throw err;
+    const control = readControlFile(dataDir);
+    if (!control) throw err;
+    console.error(`a server (process ${control.pid}) uses ${dataDir}: sending the change through its API at ${control.url}`);
+    return remoteBackend(control);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -138,13 +212,12 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'keys' || command === 'load' || command === 'import-ics') {
-    const store = await Store.open({ dataDir });
+    const backend = await openBackend(dataDir);
     try {
       if (command === 'import-ics') {
         const file = rest[0];
         if (!file || rest.length > 1) throw new UsageError('import-ics takes one .ics file');
         if (!values.alliance) throw new UsageError('import-ics needs --alliance <slug>');
-        if (!(await store.allianceExists(values.alliance))) throw new UsageError(`no alliance "${values.alliance}" in ${dataDir}`);
         let text: string;
         try {
           text = readFileSync(file, 'utf8');
@@ -153,7 +226,7 @@ async function main(argv: string[]): Promise<number> {
         }
         let report: ImportReport;
         try {
-          report = await importICalendar(store, text, { alliance: values.alliance, dryRun: values['dry-run'] ?? false });
+          report = await backend.importIcs(text, values.alliance, values['dry-run'] ?? false);
         } catch (err) {
           if (err instanceof ICalendarParseError) throw new UsageError(`${file}: ${err.message}`);
           throw err;
@@ -168,34 +241,33 @@ async function main(argv: string[]): Promise<number> {
       if (command === 'load') {
         const what = rest[0];
         if (!what || rest.length > 1) throw new UsageError('load takes one data set name or JSON file');
-        const set = isDataSetName(what) ? loadDataSet(what, new Date()) : readDataSetFile(what);
-        const counts = await store.load(set);
-        console.log(`loaded ${set.name}: ${counts.alliances} alliances, ${counts.organisations} organisations, ${counts.memberships} memberships, ${counts.events} events`);
+        const counts = await backend.load(isDataSetName(what) ? { name: what } : readDataSetFile(what));
+        console.log(`loaded ${counts.name}: ${counts.alliances} alliances, ${counts.organisations} organisations, ${counts.memberships} memberships, ${counts.events} events`);
         return 0;
       }
       const [sub, ...args] = rest;
       if (sub === 'create') {
         const scope = values.scope;
         if (!scope) throw new UsageError('keys create needs --scope admin or --scope <alliance-slug>');
-        if (scope !== 'admin' && !(await store.allianceExists(scope))) throw new UsageError(`no alliance "${scope}" in ${dataDir}`);
-        const { id, key } = await store.createApiKey(scope, values.label ?? null);
+        const { id, key } = await backend.createKey(scope, values.label ?? `Kommandozeile, ${new Date().toISOString().slice(0, 10)}`);
         console.error(`created key ${id} for ${scope}; it is shown once, store it now:`);
         console.log(key);
         return 0;
       }
       if (sub === 'list') {
-        for (const k of await store.listApiKeys()) console.log(`${k.id}\t${k.scope}\t${k.revoked ? 'revoked' : 'active'}\t${k.createdAt}\t${k.label ?? ''}`);
+        if (args.length) throw new UsageError('keys list takes no arguments');
+        for (const k of await backend.listKeys()) console.log(`${k.id}\t${k.scope}\t${k.revokedAt ? 'revoked' : 'active'}\t${k.createdAt}\t${k.label ?? ''}`);
         return 0;
       }
       if (sub === 'revoke') {
         if (args.length !== 1) throw new UsageError('keys revoke takes one key id (see keys list)');
-        if (!(await store.revokeApiKey(args[0]!))) throw new UsageError(`no active key with id ${args[0]}`);
+        if (!(await backend.revokeKey(args[0]!))) throw new UsageError(`no active key with id ${args[0]}`);
         console.log(`revoked ${args[0]}`);
         return 0;
       }
       throw new UsageError(`unknown keys command "${sub ?? ''}"; use create, list or revoke`);
     } finally {
-      await store.close();
+      await backend.close();
     }
   }
   throw new UsageError(`unknown command "${command}"`);

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp, type AppOptions, type RequestLogLine } from './app.js';
+import { localUrl, newControlToken, writeControlFile } from './control.js';
 import { loadDataSet } from './seed/index.js';
 import { Store } from './store/store.js';
 
@@ -27,7 +28,7 @@ export interface RunningServer {
   port: number;
   store: Store;
   /** Creates an API key for `admin` or one alliance slug and returns it (shown once). */
-  createApiKey(scope: 'admin' | string): Promise<string>;
+  createApiKey(scope: 'admin' | string, label?: string | null): Promise<string>;
   /** Stops accepting connections, lets running requests finish, then closes the database. */
   close(): Promise<void>;
 }
@@ -50,19 +51,24 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await store.close();
     throw err;
   }
-  const app = createApp({ ...options, store });
+  // The command line on this machine reaches the running server with this secret (control.ts).
+  const controlToken = options.memory ? undefined : newControlToken();
+  const app = createApp({ ...options, store, ...(controlToken ? { controlToken } : {}) });
   const host = options.host ?? '127.0.0.1';
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  const removeControl = controlToken
+    ? writeControlFile(options.dataDir ?? './.data', { pid: process.pid, url: localUrl(host, port), token: controlToken })
+    : () => undefined;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     store,
-    createApiKey: async (scope) => (await store.createApiKey(scope)).key,
+    createApiKey: async (scope, label = null) => (await store.createApiKey(scope, label)).key,
     close: () => {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
@@ -70,6 +76,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           // Idle keep-alive connections would hold close() open; running requests still finish.
           (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
+        removeControl();
         await store.close();
       })();
       return closing;

@@ -2,7 +2,7 @@
 // by the CLI work against the server, mistakes exit 2 with a clear message, SIGTERM shuts down
 // cleanly, and a committed write survives a restart.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,14 +124,59 @@ describe('CLI', { timeout: 120_000 }, () => {
 
   });
 
-  it('refuses a second process on a data directory a server holds, and takes over a stale lock', async () => {
-    const data = join(tmp, 'locked');
-    const serve = await startServe(['serve', '--port', '0', '--data', data]);
+  it('changes keys, data sets and imports through a running server on the same data directory, which applies them at once', async () => {
+    const data = join(tmp, 'running');
+    const serve = await startServe(['serve', '--port', '0', '--data', data, '--data-sets', 'seed']);
     try {
-      const key = await runCli(['keys', 'create', '--scope', 'admin', '--data', data]);
-      expect(key.code).toBe(1);
-      expect(key.stderr).toMatch(new RegExp(`^error: the data directory .*locked is in use by process ${serve.child.pid} \\(a running server\\?\\)`));
-      expect(key.stderr).not.toMatch(/\n\s+at /);
+      const control = JSON.parse(readFileSync(join(data, 'control.json'), 'utf8'));
+      expect(statSync(join(data, 'control.json')).mode & 0o777).toBe(0o600);
+      const created = await runCli(['keys', 'create', '--scope', 'fachkraefteallianz-suedwest', '--label', 'Geschäftsstelle Südwest', '--data', data]);
+      expect(created.code, created.stderr).toBe(0);
+      expect(created.stderr).toMatch(/sending the change through its API/);
+      const key = created.stdout.trim();
+      expect(key).toMatch(/^fk_[0-9a-f]{12}_/);
+      // The running server knows the new key at once: no restart.
+      const write = await fetch(`${control.url}/v1/events`, {
+        method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: 'Netzwerktreffen CLI', start: '2030-01-15T18:00:00+01:00', alliances: ['fachkraefteallianz-suedwest'] }),
+      });
+      expect(write.status).toBe(201);
+      const list = await runCli(['keys', 'list', '--data', data]);
+      expect(list.code, list.stderr).toBe(0);
+      const id = key.split('_')[1]!;
+      expect(list.stdout).toMatch(new RegExp(`^${id}\tfachkraefteallianz-suedwest\tactive\t.*\tGeschäftsstelle Südwest$`, 'm'));
+      const revoked = await runCli(['keys', 'revoke', id, '--data', data]);
+      expect(revoked.code, revoked.stderr).toBe(0);
+      const after = await fetch(`${control.url}/v1/events/x`, { method: 'DELETE', headers: { Authorization: `Bearer ${key}` } });
+      expect(after.status).toBe(401);
+      expect((await runCli(['keys', 'revoke', id, '--data', data])).code).toBe(2);
+
+      const loaded = await runCli(['load', 'upcoming', '--data', data]);
+      expect(loaded.code, loaded.stderr).toBe(0);
+      expect(loaded.stdout).toMatch(/^loaded upcoming: \d+ alliances/);
+      const events = await (await fetch(`${control.url}/v1/events?q=beispiel&limit=1`)).json();
+      expect(events.items).toHaveLength(1);
+
+      const ics = join(tmp, 'running.ics');
+      writeFileSync(ics, ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVENT', 'UID:cli-running-1@example.org', 'DTSTAMP:20260101T000000Z',
+        'DTSTART;TZID=Europe/Berlin:20301203T180000', 'DTEND;TZID=Europe/Berlin:20301203T200000', 'SUMMARY:Stammtisch über die API', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'));
+      const dry = await runCli(['import-ics', ics, '--alliance', 'fachkraefteallianz-suedwest', '--dry-run', '--data', data]);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.stdout).toMatch(/1 added/);
+      expect((await (await fetch(`${control.url}/v1/events?q=stammtisch`)).json()).items).toHaveLength(0);
+      const real = await runCli(['import-ics', ics, '--alliance', 'fachkraefteallianz-suedwest', '--data', data]);
+      expect(real.code, real.stderr).toBe(0);
+      expect((await (await fetch(`${control.url}/v1/events?q=stammtisch`)).json()).items).toHaveLength(1);
+      const unknown = await runCli(['import-ics', ics, '--alliance', 'nope', '--data', data]);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(/alliance "nope" does not exist/);
+
+      // Without the control file (removed by hand) the command stops with the clear message.
+      rmSync(join(data, 'control.json'));
+      const blocked = await runCli(['keys', 'list', '--data', data]);
+      expect(blocked.code).toBe(1);
+      expect(blocked.stderr).toMatch(new RegExp(`^error: the data directory .*running is in use by process ${serve.child.pid} \\(a running server\\?\\)`));
+      expect(blocked.stderr).not.toMatch(/\n\s+at /);
     } finally {
       serve.child.kill('SIGTERM');
     }
@@ -140,6 +185,7 @@ describe('CLI', { timeout: 120_000 }, () => {
     writeFileSync(join(data, 'fachkraefte.lock'), '2147483646');
     const after = await runCli(['keys', 'list', '--data', data]);
     expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout).toMatch(/\trevoked\t/);
   });
 
   it('refuses a key for an unknown scope with exit code 2 and a clear message', async () => {

@@ -16,7 +16,9 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const lines: RequestLogLine[] = [];
   const srv = await startServer({
-    port: 0, memory: true, dataSets, log: (l) => lines.push(l), siteDir: null, cdnDir: null, ...options,
+    // Tests write far faster than people: the rate limit has a test of its own with small numbers.
+    port: 0, memory: true, dataSets, log: (l) => lines.push(l), siteDir: null, cdnDir: null,
+    writeLimit: { perMinute: 60_000, burst: 10_000 }, ...options,
   });
   return { srv, lines };
 }

@@ -210,8 +210,10 @@ describe('organisations and memberships', () => {
 
   it('lets a scoped key change and delete only organisations of its alliance', async () => {
     const id = 'beispielbetrieb-loerrach-gmbh';
-    // Not yet a member of Südwest: the Südwest key may not change it.
-    expectProblem(await call('PATCH', `/v1/organisations/${id}`, suedwest, { website: 'https://www.example.org/' }), 403);
+    // Created with the Südwest key (above) and of no alliance yet: another alliance's key may not change it.
+    const refused = await call('PATCH', `/v1/organisations/${id}`, ludwigsburg, { website: 'https://www.example.org/' });
+    expectProblem(refused, 403);
+    expect(refused.json.detail).toMatch(/belongs to no alliance and was not created with a key of "fachkraefteallianz-landkreis-ludwigsburg"/);
 
     const put = await call('PUT', `/v1/alliances/${SUEDWEST}/members/${id}`, suedwest, { role: 'member', since: '2030-05' });
     expect(put.status).toBe(201);

@@ -46,3 +46,15 @@ function findNul(value: unknown, path: string): string | null {
   }
   return null;
 }
+
+/**
+ * Reads a text body of the media type `type` (415 otherwise). The size limit is enforced before,
+ * by the bodyLimit middleware (413); `maxBytes` is named in the 413 the route's limit gives.
+ */
+export async function readText(c: Context, type: RegExp, hint: string, _maxBytes: number): Promise<string> {
+  if (!type.test(c.req.header('content-type') ?? '')) throw new HttpProblem(415, hint);
+  const text = await c.req.text();
+  if (!text.trim()) throw badRequest([{ parameter: 'body', message: 'is empty' }]);
+  if (text.includes('\0')) throw badRequest([{ parameter: 'body', message: 'must not contain a NUL character' }]);
+  return text;
+}

@@ -9,6 +9,7 @@ const TITLES: Record<number, [string, string]> = {
   409: ['Conflict', PROBLEM_TYPES.conflict],
   413: ['Content Too Large', PROBLEM_TYPES.payloadTooLarge],
   415: ['Unsupported Media Type', PROBLEM_TYPES.unsupportedMediaType],
+  429: ['Too Many Requests', PROBLEM_TYPES.tooManyRequests],
   500: ['Internal Server Error', PROBLEM_TYPES.internal],
   503: ['Service Unavailable', PROBLEM_TYPES.internal],
 };

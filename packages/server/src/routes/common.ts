@@ -1,11 +1,19 @@
 import { formatIssues } from '@fachkraefte/schema';
 import * as z from 'zod/mini';
 import { badRequest } from '../http/problem.js';
+import type { WriteLimiter } from '../http/rate-limit.js';
 import type { Store } from '../store/store.js';
 
 /** What every route sees in its context. */
 export interface AppEnv {
-  Variables: { store: Store; /** The message of an unexpected error, for the request log. */ error?: string };
+  Variables: {
+    store: Store;
+    /** The message of an unexpected error, for the request log. */
+    error?: string;
+    /** The secret of the server's own command line (see control.ts), when it has one. */
+    controlToken?: string;
+    writeLimiter?: WriteLimiter;
+  };
 }
 
 /** For routes that take no query parameters: every key is reported as unknown. */

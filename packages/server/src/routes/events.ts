@@ -4,11 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import rrulePkg from 'rrule';
 import { eventsToICalendar, eventToICalendar, icsFileName } from '../export/ics.js';
-import { requireKey, requireScope } from '../http/auth.js';
+import { requireKey } from '../http/auth.js';
 import { readBody } from '../http/body.js';
 import { badRequest, HttpProblem, notFound } from '../http/problem.js';
 import { parseQuery } from '../http/query.js';
-import type { Store } from '../store/store.js';
+import { actorOf, changedFields, type KeyScope, type Store } from '../store/store.js';
 import { type AppEnv, emptyQuery, pathParam, slugify } from './common.js';
 
 // rrule ships CommonJS; its named exports are not visible to Node's ESM loader.
@@ -23,6 +23,34 @@ async function checkAlliances(store: Store, slugs: readonly string[]): Promise<v
   const missing: string[] = [];
   for (const slug of slugs) if (!(await store.allianceExists(slug))) missing.push(slug);
   if (missing.length) throw badRequest(missing.map((slug) => ({ parameter: 'body.alliances', message: `the alliance "${slug}" does not exist` })));
+}
+
+/**
+ * A scoped key may create, change or delete an event only when every alliance it names is the
+ * key's. A key of another alliance may add or remove its own alliance (co-organise, withdraw) and
+ * change nothing else. Admin keys may do anything.
+ */
+function requireEventScope(scope: KeyScope, before: Event | null, after: Event | null): void {
+  if (scope.admin) return;
+  const own = scope.alliance;
+  const named = [...(before?.alliances ?? []), ...(after?.alliances ?? [])];
+  const others = [...new Set(named.filter((a) => a !== own))];
+  if (others.length === 0) return;
+  const list = others.map((a) => `"${a}"`).join(', ');
+  if (!before || !after) {
+    throw new HttpProblem(403, before
+      ? `The event "${before.id}" also belongs to ${list}: a key of "${own}" may not delete it. Withdraw instead (PATCH its alliances without "${own}").`
+      : `A key of "${own}" may not create events in the calendar of ${list}. Create it for "${own}"; the other alliances can then add themselves as co-organisers.`);
+  }
+  const added = after.alliances.filter((a) => !before.alliances.includes(a));
+  const removed = before.alliances.filter((a) => !after.alliances.includes(a));
+  const onlyOwn = [...added, ...removed].every((a) => a === own) && added.length + removed.length > 0;
+  const fields = changedFields(before, after);
+  if (onlyOwn && fields.length === 1 && fields[0] === 'alliances') return;
+  if (!before.alliances.includes(own) && !after.alliances.includes(own)) {
+    throw new HttpProblem(403, `The API key is scoped to the alliance "${own}" and may not change the event "${before.id}" of ${list}.`);
+  }
+  throw new HttpProblem(403, `The event "${before.id}" also belongs to ${list}: a key of "${own}" may only add or remove its own alliance (co-organise or withdraw), and change nothing else of it.`);
 }
 
 /** Validates a finished event: a timing error names its body field. */
@@ -98,7 +126,7 @@ export function eventRoutes(): Hono<AppEnv> {
   app.post('/events', async (c) => {
     const scope = await requireKey(c, c.var.store);
     const input = await readBody(c, EventInput);
-    requireScope(scope, input.alliances, 'events of other alliances');
+    requireEventScope(scope, null, { alliances: input.alliances } as Event);
     await checkAlliances(c.var.store, input.alliances);
     const event = finish({
       id: input.id ?? `${slugify(input.title, 40)}-${randomBytes(4).toString('hex')}`,
@@ -118,9 +146,10 @@ export function eventRoutes(): Hono<AppEnv> {
       recurrence: input.recurrence ?? null,
       fictitious: false,
     });
-    if (!(await c.var.store.createEvent(event))) throw new HttpProblem(409, `An event with the id "${event.id}" exists already; send another id.`);
+    const created = await c.var.store.createEvent(event, actorOf(scope));
+    if (!created) throw new HttpProblem(409, `An event with the id "${event.id}" exists already; send another id.`);
     c.header('Location', `/v1/events/${event.id}`);
-    return c.json(event, 201);
+    return c.json(created, 201);
   });
 
 
@@ -159,11 +188,14 @@ export function eventRoutes(): Hono<AppEnv> {
     const patch = await readBody(c, EventPatch);
     if (patch.alliances) await checkAlliances(c.var.store, patch.alliances);
     const updated = await c.var.store.updateEvent(id, (current) => {
-      requireScope(scope, current.alliances, `the event "${id}"`);
+      // Refused before the body is judged: a key that may not touch the event learns nothing of it.
+      if (!scope.admin && !current.alliances.includes(scope.alliance) && !patch.alliances?.includes(scope.alliance)) {
+        requireEventScope(scope, current, current);
+      }
       const next = finish({ ...current, ...patch });
-      requireScope(scope, next.alliances, 'an event into other alliances only');
+      requireEventScope(scope, current, next);
       return next;
-    });
+    }, actorOf(scope));
     if (!updated) throw notFound(`The event "${id}"`);
     return c.json(updated);
   });
@@ -173,8 +205,8 @@ export function eventRoutes(): Hono<AppEnv> {
     const scope = await requireKey(c, c.var.store);
     const event = await c.var.store.getEvent(id);
     if (!event) throw notFound(`The event "${id}"`);
-    requireScope(scope, event.alliances, `the event "${id}"`);
-    await c.var.store.deleteEvent(id);
+    requireEventScope(scope, event, null);
+    await c.var.store.deleteEvent(id, actorOf(scope));
     return c.body(null, 204);
   });
 

@@ -1,15 +1,17 @@
 import { Organisation, OrganisationFilters, OrganisationInput, OrganisationPatch, Slug } from '@fachkraefte/schema';
 import { Hono } from 'hono';
-import { requireKey, requireScope } from '../http/auth.js';
+import { requireKey, requireOrganisationScope } from '../http/auth.js';
 import { readBody } from '../http/body.js';
 import { HttpProblem, notFound } from '../http/problem.js';
 import { parseQuery } from '../http/query.js';
+import { actorOf } from '../store/store.js';
 import { type AppEnv, emptyQuery, pathParam, slugify } from './common.js';
 
 /**
  * `/v1/organisations`. Organisations are shared between alliances: any key may create one; a
- * scoped key may change one that is a member of its alliance, and delete one only when it belongs
- * to no other alliance.
+ * scoped key may change or delete one only when every alliance it belongs to is the key's, or when
+ * it belongs to none and the key's alliance created it. Adding an organisation as a member (PUT
+ * /v1/alliances/{slug}/members/{id}) grants no right to change it.
  */
 export function organisationRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -28,7 +30,7 @@ export function organisationRoutes(): Hono<AppEnv> {
   });
 
   app.post('/', async (c) => {
-    await requireKey(c, c.var.store);
+    const scope = await requireKey(c, c.var.store);
     const input = await readBody(c, OrganisationInput);
     const organisation: Organisation = {
       id: input.id ?? slugify(input.name),
@@ -40,22 +42,24 @@ export function organisationRoutes(): Hono<AppEnv> {
       website: input.website ?? null,
       fictitious: false,
     };
-    if (!(await c.var.store.createOrganisation(organisation))) {
-      throw new HttpProblem(409, `An organisation with the id "${organisation.id}" exists already; send another id.`);
+    const created = await c.var.store.createOrganisation(organisation, actorOf(scope));
+    if (!created) {
+      throw new HttpProblem(409, `An organisation with the id "${organisation.id}" exists already; send another id, or add it as a member.`);
     }
     c.header('Location', `/v1/organisations/${organisation.id}`);
-    return c.json(organisation, 201);
+    return c.json(created, 201);
   });
 
   app.patch('/:id{[^/]+}', async (c) => {
     const id = pathParam(c.req.param('id'), 'id', Slug);
     const scope = await requireKey(c, c.var.store);
     const patch = await readBody(c, OrganisationPatch);
-    const updated = await c.var.store.updateOrganisation(id, async (current, tx) => {
-      requireScope(scope, await c.var.store.allianceSlugsOf(id, tx), `the organisation "${id}"`);
+    const store = c.var.store;
+    const updated = await store.updateOrganisation(id, async (current, tx) => {
+      requireOrganisationScope(scope, id, await store.allianceSlugsOf(id, tx), await store.organisationCreator(id, tx), 'change');
       const next = { ...current, ...patch };
       return Organisation.parse(next);
-    });
+    }, actorOf(scope));
     if (!updated) throw notFound(`The organisation "${id}"`);
     return c.json(updated);
   });
@@ -63,15 +67,10 @@ export function organisationRoutes(): Hono<AppEnv> {
   app.delete('/:id{[^/]+}', async (c) => {
     const id = pathParam(c.req.param('id'), 'id', Slug);
     const scope = await requireKey(c, c.var.store);
-    if (!(await c.var.store.getOrganisation(id))) throw notFound(`The organisation "${id}"`);
-    if (!scope.admin) {
-      const alliances = await c.var.store.allianceSlugsOf(id);
-      const others = alliances.filter((a) => a !== scope.alliance);
-      if (!alliances.includes(scope.alliance) || others.length > 0) {
-        throw new HttpProblem(403, `Only an admin key may delete "${id}": it belongs to ${others.length ? `other alliances too (${others.join(', ')})` : `no alliance of this key`}.`);
-      }
-    }
-    await c.var.store.deleteOrganisation(id);
+    const store = c.var.store;
+    if (!(await store.getOrganisation(id))) throw notFound(`The organisation "${id}"`);
+    requireOrganisationScope(scope, id, await store.allianceSlugsOf(id), await store.organisationCreator(id), 'delete');
+    await store.deleteOrganisation(id, actorOf(scope));
     return c.body(null, 204);
   });
 

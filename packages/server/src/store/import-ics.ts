@@ -1,6 +1,6 @@
 import { Event, formatIssues } from '@fachkraefte/schema';
 import { parseICalendarFeed } from '../export/ics-import.js';
-import type { Store } from './store.js';
+import { type Actor, type KeyScope, type Store, SYSTEM } from './store.js';
 
 /** What an import did, item by item: the report the CLI prints. */
 export interface ImportReport {
@@ -10,7 +10,8 @@ export interface ImportReport {
   skipped: { uid: string | null; id?: string; reason: string }[];
 }
 
-const FIELDS = Object.keys(Event.shape) as (keyof Event)[];
+// `modified` is the server's own record of the last change, never the feed's.
+const FIELDS = (Object.keys(Event.shape) as (keyof Event)[]).filter((key) => key !== 'modified');
 
 function changedFields(before: Event, after: Event): string[] {
   return FIELDS.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
@@ -25,7 +26,13 @@ function changedFields(before: Event, after: Event): string[] {
 export async function importICalendar(
   store: Store,
   text: string,
-  options: { alliance: string; dryRun?: boolean; maxEvents?: number },
+  options: {
+    alliance: string; dryRun?: boolean; maxEvents?: number;
+    /** Who imports, for the change history. @default the operator (`system`) */
+    actor?: Actor;
+    /** The key's scope: a scoped key leaves events that other alliances co-organise alone. */
+    scope?: KeyScope;
+  },
 ): Promise<ImportReport> {
   if (!(await store.allianceExists(options.alliance))) throw new Error(`no alliance "${options.alliance}"`);
   const parsed = parseICalendarFeed(text, { alliance: options.alliance, ...(options.maxEvents ? { maxEvents: options.maxEvents } : {}) });
@@ -40,12 +47,17 @@ export async function importICalendar(
     const event = result.data;
     const current = await store.getEvent(event.id);
     if (!current) {
-      if (!options.dryRun) await store.createEvent(event);
+      if (!options.dryRun) await store.createEvent(event, options.actor ?? SYSTEM);
       report.added.push(event.id);
       continue;
     }
     if (!current.alliances.includes(options.alliance)) {
       report.skipped.push({ uid: null, id: event.id, reason: `an event with this UID belongs to ${current.alliances.join(', ')}` });
+      continue;
+    }
+    const others = current.alliances.filter((a) => a !== options.alliance);
+    if (options.scope && !options.scope.admin && others.length) {
+      report.skipped.push({ uid: null, id: event.id, reason: `the event is co-organised by ${others.join(', ')}: only an admin key may change it by import` });
       continue;
     }
     // Keep what the feed cannot know: co-organising alliances and organisers added in the API.
@@ -55,7 +67,7 @@ export async function importICalendar(
       report.unchanged.push(event.id);
       continue;
     }
-    if (!options.dryRun) await store.updateEvent(event.id, () => next);
+    if (!options.dryRun) await store.updateEvent(event.id, () => next, options.actor ?? SYSTEM);
     report.changed.push({ id: event.id, fields });
   }
   return report;

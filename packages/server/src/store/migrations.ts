@@ -82,4 +82,37 @@ export const migrations: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 3,
+    name: 'write path: change history, modified, organisation creator',
+    sql: `
+      -- When each record last changed; records carry it as "modified".
+      alter table alliances add column modified timestamptz not null default now();
+      alter table organisations add column modified timestamptz not null default now();
+      alter table events add column modified timestamptz not null default now();
+      -- The scope of the key that created an organisation ('admin' or an alliance slug); null for
+      -- loaded data. A scoped key may change an organisation of no alliance only if it created it.
+      alter table organisations add column created_by text;
+      -- An alliance's slug may be changed (admin keys): its memberships follow.
+      alter table memberships drop constraint memberships_alliance_fkey;
+      alter table memberships add constraint memberships_alliance_fkey
+        foreign key (alliance) references alliances (slug) on delete cascade on update cascade;
+
+      -- Every write: who, when, what. Deletions stay as tombstones, for mirrors and caches.
+      create table changes (
+        seq bigserial primary key,
+        at timestamptz not null default clock_timestamp(),
+        kind text not null,
+        record text not null,
+        action text not null,
+        alliances text[] not null,
+        fields text[] not null,
+        key_id text,
+        key_label text,
+        key_scope text not null
+      );
+      create index changes_at on changes (at, seq);
+      create index changes_alliances on changes using gin (alliances);
+    `,
+  },
 ];

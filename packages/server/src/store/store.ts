@@ -28,8 +28,56 @@ export class BadCursorError extends Error {
 /** Where the database lives: a data directory, or memory only (tests). */
 export type StoreOptions = { dataDir: string; memory?: false } | { memory: true; dataDir?: undefined };
 
-/** An API key's scope: every alliance, or one. */
-export type KeyScope = { admin: true } | { admin: false; alliance: string };
+/** An API key's scope (every alliance, or one), with the key's id and label. */
+export type KeyScope = ({ admin: true } | { admin: false; alliance: string }) & { id: string; label: string | null };
+
+/**
+ * Who makes a write, as the change history records it: an API key (id, label, scope `admin` or an
+ * alliance slug), or the operator loading data (`system`).
+ */
+export interface Actor {
+  keyId: string | null;
+  label: string | null;
+  scope: string;
+}
+
+/** The operator: data sets loaded at the first start or with `load`. */
+export const SYSTEM: Actor = { keyId: null, label: null, scope: 'system' };
+
+/** The actor of a request's key. */
+export function actorOf(scope: KeyScope): Actor {
+  return { keyId: scope.id, label: scope.label, scope: scope.admin ? 'admin' : scope.alliance };
+}
+
+/** What a change is about, as `GET /v1/changes` lists it. */
+export interface ChangeRow {
+  seq: number;
+  at: string;
+  kind: 'alliance' | 'organisation' | 'membership' | 'event' | 'key';
+  id: string;
+  action: 'created' | 'updated' | 'deleted';
+  alliances: string[];
+  fields: string[];
+  keyId: string | null;
+  label: string | null;
+  scope: string;
+}
+
+/** Top-level fields whose values differ between two versions of a record. */
+export function changedFields(before: object, after: object): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  keys.delete('modified');
+  keys.delete('memberCount');
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  return [...keys].filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null));
+}
+
+/** A record as stored: without the fields the database keeps in columns. */
+function stored<T extends { modified?: string }>(record: T): Omit<T, 'modified'> {
+  const { modified: _, ...rest } = record;
+  return rest;
+}
 
 /** Rows of a keyset page: fetch one more than asked to learn whether a next page exists. */
 function pageOf<T>(rows: T[], limit: number, keyOf: (row: T) => (string | number)[]): Page<T> {
@@ -71,6 +119,8 @@ function allianceSearch(a: Pick<Alliance, 'name' | 'areas'>): string {
 function organisationSearch(o: Pick<Organisation, 'name' | 'aliases' | 'address'>): string {
   return foldForSearch([o.name, ...o.aliases, o.address?.locality ?? ''].join(' '));
 }
+const iso = (d: Date) => d.toISOString();
+
 function eventSearch(e: Pick<Event, 'title' | 'summary' | 'description' | 'venue'>): string {
   return foldForSearch([e.title, e.summary ?? '', e.description ?? '', e.venue?.name ?? '', e.venue?.address?.locality ?? ''].join(' '));
 }
@@ -153,44 +203,60 @@ export class Store {
 
   /**
    * Loads a data set in one transaction, inserting or replacing by id: loading the same set twice
-   * changes nothing. Bulk inserts go through json_array_elements (json keeps key order), one statement a table.
+   * changes nothing (and records nothing in the history). Bulk inserts go through
+   * json_array_elements (json keeps key order), one statement a table; each statement records what
+   * it created or changed in the history, as the operator (`system`) unless `actor` says otherwise.
    */
-  async load(set: DataSet): Promise<{ alliances: number; organisations: number; memberships: number; events: number }> {
+  async load(set: DataSet, actor: Actor = SYSTEM): Promise<{ alliances: number; organisations: number; memberships: number; events: number }> {
+    const who = [actor.keyId, actor.label, actor.scope];
+    // $1 is the records, $2–$4 the actor; `up` returns (record, inserted, alliances) of what changed.
+    const logged = (kind: string, upsert: string) => `
+      with up as (${upsert})
+      insert into changes (kind, record, action, alliances, fields, key_id, key_label, key_scope)
+      select '${kind}', up.record, case when up.inserted then 'created' else 'updated' end, up.alliances, '{}', $2, $3, $4 from up`;
     await this.db.transaction(async (tx) => {
       if (set.alliances.length) {
-        await tx.query(
-          `insert into alliances (slug, name, kind, state, search, doc)
-           select x->>'slug', x->>'name', x->>'kind', x->>'state', x->>'search', x->'doc' from json_array_elements($1::json) x
-           on conflict (slug) do update set name = excluded.name, kind = excluded.kind, state = excluded.state, search = excluded.search, doc = excluded.doc`,
-          [JSON.stringify(set.alliances.map((a) => ({ slug: a.slug, name: a.name, kind: a.kind, state: a.state, search: allianceSearch(a), doc: a })))],
+        await tx.query(logged('alliance', `
+          insert into alliances (slug, name, kind, state, search, doc)
+          select x->>'slug', x->>'name', x->>'kind', x->>'state', x->>'search', x->'doc' from json_array_elements($1::json) x
+          on conflict (slug) do update set name = excluded.name, kind = excluded.kind, state = excluded.state, search = excluded.search, doc = excluded.doc, modified = now()
+            where alliances.doc::text is distinct from excluded.doc::text
+          returning slug as record, (xmax = 0) as inserted, array[slug] as alliances`),
+          [JSON.stringify(set.alliances.map((a) => ({ slug: a.slug, name: a.name, kind: a.kind, state: a.state, search: allianceSearch(a), doc: stored(a as Alliance) }))), ...who],
         );
       }
       if (set.organisations.length) {
-        await tx.query(
-          `insert into organisations (id, name, type, search, doc)
-           select x->>'id', x->>'name', x->>'type', x->>'search', x->'doc' from json_array_elements($1::json) x
-           on conflict (id) do update set name = excluded.name, type = excluded.type, search = excluded.search, doc = excluded.doc`,
-          [JSON.stringify(set.organisations.map((o) => ({ id: o.id, name: o.name, type: o.type, search: organisationSearch(o), doc: o })))],
+        await tx.query(logged('organisation', `
+          insert into organisations (id, name, type, search, doc)
+          select x->>'id', x->>'name', x->>'type', x->>'search', x->'doc' from json_array_elements($1::json) x
+          on conflict (id) do update set name = excluded.name, type = excluded.type, search = excluded.search, doc = excluded.doc, modified = now()
+            where organisations.doc::text is distinct from excluded.doc::text
+          returning id as record, (xmax = 0) as inserted, array(select alliance from memberships m where m.organisation = id) as alliances`),
+          [JSON.stringify(set.organisations.map((o) => ({ id: o.id, name: o.name, type: o.type, search: organisationSearch(o), doc: stored(o) }))), ...who],
         );
       }
       if (set.memberships.length) {
-        await tx.query(
-          `insert into memberships (alliance, organisation, role, since)
-           select x->>'alliance', x->>'organisation', x->>'role', x->>'since' from json_array_elements($1::json) x
-           on conflict (alliance, organisation) do update set role = excluded.role, since = excluded.since`,
-          [JSON.stringify(set.memberships)],
+        await tx.query(logged('membership', `
+          insert into memberships (alliance, organisation, role, since)
+          select x->>'alliance', x->>'organisation', x->>'role', x->>'since' from json_array_elements($1::json) x
+          on conflict (alliance, organisation) do update set role = excluded.role, since = excluded.since
+            where (memberships.role, memberships.since) is distinct from (excluded.role, excluded.since)
+          returning alliance || '/' || organisation as record, (xmax = 0) as inserted, array[alliance] as alliances`),
+          [JSON.stringify(set.memberships), ...who],
         );
       }
       if (set.events.length) {
-        await tx.query(
-          `insert into events (id, starts_at, range_end, status, categories, alliances, search, doc)
-           select x->>'id', (x->>'startsAt')::timestamptz, (x->>'rangeEnd')::timestamptz, x->>'status',
-                  array(select json_array_elements_text(x->'categories')), array(select json_array_elements_text(x->'alliances')),
-                  x->>'search', x->'doc'
-           from json_array_elements($1::json) x
-           on conflict (id) do update set starts_at = excluded.starts_at, range_end = excluded.range_end, status = excluded.status,
-             categories = excluded.categories, alliances = excluded.alliances, search = excluded.search, doc = excluded.doc`,
-          [JSON.stringify(set.events.map((e) => this.eventRow(e)))],
+        await tx.query(logged('event', `
+          insert into events (id, starts_at, range_end, status, categories, alliances, search, doc)
+          select x->>'id', (x->>'startsAt')::timestamptz, (x->>'rangeEnd')::timestamptz, x->>'status',
+                 array(select json_array_elements_text(x->'categories')), array(select json_array_elements_text(x->'alliances')),
+                 x->>'search', x->'doc'
+          from json_array_elements($1::json) x
+          on conflict (id) do update set starts_at = excluded.starts_at, range_end = excluded.range_end, status = excluded.status,
+            categories = excluded.categories, alliances = excluded.alliances, search = excluded.search, doc = excluded.doc, modified = now()
+            where events.doc::text is distinct from excluded.doc::text
+          returning id as record, (xmax = 0) as inserted, alliances`),
+          [JSON.stringify(set.events.map((e) => this.eventRow(e))), ...who],
         );
       }
       await tx.query('insert into data_sets (name) values ($1) on conflict (name) do update set loaded_at = now()', [set.name]);
@@ -202,21 +268,62 @@ export class Store {
     const range = eventRange(e);
     return {
       id: e.id, startsAt: range.start.toISOString(), rangeEnd: range.end?.toISOString() ?? null,
-      status: e.status, categories: e.categories, alliances: e.alliances, search: eventSearch(e), doc: e,
+      status: e.status, categories: e.categories, alliances: e.alliances, search: eventSearch(e), doc: stored(e),
     };
+  }
+
+  // ----- history -----
+
+  /** Records a write in the history, inside the write's transaction. */
+  private async record(db: Db, actor: Actor, kind: ChangeRow['kind'], id: string, action: ChangeRow['action'], alliances: readonly string[], fields: readonly string[] = []): Promise<void> {
+    await db.query(
+      `insert into changes (kind, record, action, alliances, fields, key_id, key_label, key_scope) values ($1, $2, $3, $4::text[], $5::text[], $6, $7, $8)`,
+      [kind, id, action, [...new Set(alliances)], fields, actor.keyId, actor.label, actor.scope]);
+  }
+
+  /**
+   * The change history, oldest first, keyset-paged by `seq`. `kinds` limits what is listed (the
+   * history of keys is for admin keys only).
+   */
+  async listChanges(f: { alliance?: string; since?: string; limit?: number; cursor?: string }, kinds: readonly ChangeRow['kind'][]): Promise<Page<ChangeRow>> {
+    const limit = f.limit ?? DEFAULT_LIMIT;
+    const w = new Where();
+    w.add((p) => `c.kind = any(${p(kinds)}::text[])`);
+    if (f.alliance) w.add((p) => `c.alliances @> array[${p(f.alliance)}]::text[]`);
+    if (f.since) w.add((p) => `c.at > ${p(new Date(f.since!).toISOString())}::timestamptz`);
+    const after = cursorKey(f.cursor, 1);
+    if (after) {
+      if (typeof after[0] !== 'number' || !Number.isSafeInteger(after[0])) throw new BadCursorError('cursor: not a cursor of this server; pass nextCursor unchanged');
+      w.add((p) => `c.seq > ${p(after[0])}`);
+    }
+    const { rows } = await this.db.query<{ seq: string | number; at: Date; kind: ChangeRow['kind']; record: string; action: ChangeRow['action']; alliances: string[]; fields: string[]; key_id: string | null; key_label: string | null; key_scope: string }>(
+      `select c.* from changes c ${w} order by c.seq limit ${w.param(limit + 1)}`, w.params);
+    const items = rows.map((r): ChangeRow => ({
+      seq: Number(r.seq), at: iso(r.at), kind: r.kind, id: r.record, action: r.action, alliances: r.alliances, fields: r.fields,
+      keyId: r.key_id, label: r.key_label, scope: r.key_scope,
+    }));
+    return pageOf(items, limit, (c) => [c.seq]);
   }
 
   // ----- alliances -----
 
   private readonly allianceSelect =
-    'select a.doc, a.member_count from alliances a';
+    'select a.doc, a.member_count, a.modified from alliances a';
 
-  private static alliance(row: { doc: Omit<Alliance, 'memberCount'>; member_count: number }): Alliance {
-    return { ...row.doc, memberCount: row.member_count };
+  private static alliance(row: { doc: Omit<Alliance, 'memberCount'>; member_count: number; modified: Date }): Alliance {
+    return { ...row.doc, memberCount: row.member_count, modified: iso(row.modified) };
   }
 
-  private static member(row: { doc: Organisation; role: Member['membership']['role']; since: string | null }): Member {
-    return { ...row.doc, membership: { role: row.role, since: row.since } };
+  private static organisation(row: { doc: Organisation; modified: Date }): Organisation {
+    return { ...row.doc, modified: iso(row.modified) };
+  }
+
+  private static member(row: { doc: Organisation; modified: Date; role: Member['membership']['role']; since: string | null }): Member {
+    return { ...row.doc, modified: iso(row.modified), membership: { role: row.role, since: row.since } };
+  }
+
+  private static event(row: { doc: Event; modified: Date }): Event {
+    return { ...row.doc, modified: iso(row.modified) };
   }
 
   async listAlliances(f: AllianceFilters): Promise<Page<Alliance>> {
@@ -227,19 +334,96 @@ export class Store {
     if (f.q) w.add((p) => `a.search like ${p(likePattern(f.q!))}`);
     const after = cursorKey(f.cursor, 2);
     if (after) w.add((p) => `(a.name, a.slug) > (${p(after[0])}, ${p(after[1])})`);
-    const { rows } = await this.db.query<{ doc: Alliance; member_count: number }>(
+    const { rows } = await this.db.query<{ doc: Alliance; member_count: number; modified: Date }>(
       `${this.allianceSelect} ${w} order by a.name, a.slug limit ${w.param(limit + 1)}`, w.params);
     return pageOf(rows.map(Store.alliance), limit, (a) => [a.name, a.slug]);
   }
 
-  async getAlliance(slug: string): Promise<Alliance | null> {
-    const { rows } = await this.db.query<{ doc: Alliance; member_count: number }>(`${this.allianceSelect} where a.slug = $1`, [slug]);
+  async getAlliance(slug: string, db: Db = this.db): Promise<Alliance | null> {
+    const { rows } = await db.query<{ doc: Alliance; member_count: number; modified: Date }>(`${this.allianceSelect} where a.slug = $1`, [slug]);
     return rows[0] ? Store.alliance(rows[0]) : null;
   }
 
   async allianceExists(slug: string, db: Db = this.db): Promise<boolean> {
     const { rows } = await db.query('select 1 from alliances where slug = $1', [slug]);
     return rows.length > 0;
+  }
+
+  /** Inserts an alliance; false when the slug is taken. */
+  async createAlliance(a: Omit<Alliance, 'memberCount' | 'modified'>, actor: Actor): Promise<Alliance | null> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query(
+        `insert into alliances (slug, name, kind, state, search, doc) values ($1, $2, $3, $4, $5, $6::json) on conflict (slug) do nothing returning slug`,
+        [a.slug, a.name, a.kind, a.state, allianceSearch(a), JSON.stringify(a)]);
+      if (!rows.length) return null;
+      await this.record(tx, actor, 'alliance', a.slug, 'created', [a.slug]);
+      return this.getAlliance(a.slug, tx);
+    });
+  }
+
+  /**
+   * Reads, changes and writes an alliance in one transaction. A new slug is carried into its
+   * memberships (by the foreign key), events, keys, child alliances and created organisations.
+   */
+  async updateAlliance(slug: string, actor: Actor, change: (current: Alliance, tx: Transaction) => Promise<Omit<Alliance, 'memberCount' | 'modified'>> | Omit<Alliance, 'memberCount' | 'modified'>): Promise<Alliance | null> {
+    return this.db.transaction(async (tx) => {
+      const current = await this.getAlliance(slug, tx);
+      if (!current) return null;
+      await tx.query('select 1 from alliances where slug = $1 for update', [slug]);
+      const { memberCount: _, modified: __, ...next } = (await change(current, tx)) as Alliance;
+      const fields = changedFields(current, next);
+      if (!fields.length) return current;
+      await tx.query('update alliances set slug = $2, name = $3, kind = $4, state = $5, search = $6, doc = $7::json, modified = now() where slug = $1',
+        [slug, next.slug, next.name, next.kind, next.state, allianceSearch(next), JSON.stringify(next)]);
+      if (next.slug !== slug) await this.renameAllianceReferences(tx, slug, next.slug, actor);
+      await this.record(tx, actor, 'alliance', next.slug, 'updated', [slug, next.slug], fields);
+      return this.getAlliance(next.slug, tx);
+    });
+  }
+
+  private async renameAllianceReferences(tx: Transaction, from: string, to: string, actor: Actor): Promise<void> {
+    const { rows } = await tx.query<{ id: string; doc: Event }>('select id, doc from events where $1 = any(alliances) for update', [from]);
+    for (const row of rows) {
+      const doc = { ...row.doc, alliances: row.doc.alliances.map((a) => (a === from ? to : a)) };
+      await tx.query('update events set alliances = $2::text[], doc = $3::json, modified = now() where id = $1', [row.id, doc.alliances, JSON.stringify(doc)]);
+      await this.record(tx, actor, 'event', row.id, 'updated', [from, ...doc.alliances], ['alliances']);
+    }
+    const children = await tx.query<{ slug: string; doc: Alliance }>(`select slug, doc from alliances where doc->>'parent' = $1`, [from]);
+    for (const child of children.rows) {
+      await tx.query('update alliances set doc = $2::json, modified = now() where slug = $1', [child.slug, JSON.stringify({ ...child.doc, parent: to })]);
+      await this.record(tx, actor, 'alliance', child.slug, 'updated', [child.slug], ['parent']);
+    }
+    await tx.query('update api_keys set scope = $2 where scope = $1', [from, to]);
+    await tx.query('update organisations set created_by = $2 where created_by = $1', [from, to]);
+  }
+
+  /**
+   * Deletes an alliance: its memberships go with it (the organisations stay), its keys are revoked,
+   * events it organised alone are deleted and co-organised ones lose it. Each is recorded.
+   */
+  async deleteAlliance(slug: string, actor: Actor): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query('select 1 from alliances where slug = $1 for update', [slug]);
+      if (!rows.length) return false;
+      const events = await tx.query<{ id: string; doc: Event }>('select id, doc from events where $1 = any(alliances) for update', [slug]);
+      for (const e of events.rows) {
+        const rest = e.doc.alliances.filter((a) => a !== slug);
+        if (rest.length) {
+          const doc = { ...e.doc, alliances: rest };
+          await tx.query('update events set alliances = $2::text[], doc = $3::json, modified = now() where id = $1', [e.id, rest, JSON.stringify(doc)]);
+          await this.record(tx, actor, 'event', e.id, 'updated', e.doc.alliances, ['alliances']);
+        } else {
+          await tx.query('delete from events where id = $1', [e.id]);
+          await this.record(tx, actor, 'event', e.id, 'deleted', e.doc.alliances);
+        }
+      }
+      const members = await tx.query<{ organisation: string }>('select organisation from memberships where alliance = $1', [slug]);
+      for (const m of members.rows) await this.record(tx, actor, 'membership', `${slug}/${m.organisation}`, 'deleted', [slug]);
+      await tx.query('update api_keys set revoked_at = now() where scope = $1 and revoked_at is null', [slug]);
+      await tx.query('delete from alliances where slug = $1', [slug]);
+      await this.record(tx, actor, 'alliance', slug, 'deleted', [slug]);
+      return true;
+    });
   }
 
   /** Members of an alliance, or null when the alliance does not exist. */
@@ -252,8 +436,8 @@ export class Store {
     if (f.q) w.add((p) => `o.search like ${p(likePattern(f.q!))}`);
     const after = cursorKey(f.cursor, 2);
     if (after) w.add((p) => `(o.name, o.id) > (${p(after[0])}, ${p(after[1])})`);
-    const { rows } = await this.db.query<{ doc: Organisation; role: Member['membership']['role']; since: string | null }>(
-      `select o.doc, m.role, m.since from memberships m join organisations o on o.id = m.organisation ${w}
+    const { rows } = await this.db.query<{ doc: Organisation; modified: Date; role: Member['membership']['role']; since: string | null }>(
+      `select o.doc, o.modified, m.role, m.since from memberships m join organisations o on o.id = m.organisation ${w}
        order by o.name, o.id limit ${w.param(limit + 1)}`, w.params);
     return pageOf(rows.map(Store.member), limit, (o) => [o.name, o.id]);
   }
@@ -261,8 +445,8 @@ export class Store {
   /** Every member of an alliance (for GeoJSON), or null when the alliance does not exist. */
   async allMembers(slug: string): Promise<Member[] | null> {
     if (!(await this.allianceExists(slug))) return null;
-    const { rows } = await this.db.query<{ doc: Organisation; role: Member['membership']['role']; since: string | null }>(
-      `select o.doc, m.role, m.since from memberships m join organisations o on o.id = m.organisation
+    const { rows } = await this.db.query<{ doc: Organisation; modified: Date; role: Member['membership']['role']; since: string | null }>(
+      `select o.doc, o.modified, m.role, m.since from memberships m join organisations o on o.id = m.organisation
        where m.alliance = $1 order by o.name, o.id`, [slug]);
     return rows.map(Store.member);
   }
@@ -277,65 +461,95 @@ export class Store {
     if (f.q) w.add((p) => `o.search like ${p(likePattern(f.q!))}`);
     const after = cursorKey(f.cursor, 2);
     if (after) w.add((p) => `(o.name, o.id) > (${p(after[0])}, ${p(after[1])})`);
-    const { rows } = await this.db.query<{ doc: Organisation }>(
-      `select o.doc from organisations o ${w} order by o.name, o.id limit ${w.param(limit + 1)}`, w.params);
-    return pageOf(rows.map((r) => r.doc), limit, (o) => [o.name, o.id]);
+    const { rows } = await this.db.query<{ doc: Organisation; modified: Date }>(
+      `select o.doc, o.modified from organisations o ${w} order by o.name, o.id limit ${w.param(limit + 1)}`, w.params);
+    return pageOf(rows.map(Store.organisation), limit, (o) => [o.name, o.id]);
   }
 
   async getOrganisation(id: string, db: Db = this.db): Promise<Organisation | null> {
-    const { rows } = await db.query<{ doc: Organisation }>('select doc from organisations where id = $1', [id]);
-    return rows[0]?.doc ?? null;
+    const { rows } = await db.query<{ doc: Organisation; modified: Date }>('select doc, modified from organisations where id = $1', [id]);
+    return rows[0] ? Store.organisation(rows[0]) : null;
   }
 
   /** Slugs of the alliances an organisation is a member of. */
   async allianceSlugsOf(id: string, db: Db = this.db): Promise<string[]> {
-    const { rows } = await db.query<{ alliance: string }>('select alliance from memberships where organisation = $1', [id]);
+    const { rows } = await db.query<{ alliance: string }>('select alliance from memberships where organisation = $1 order by alliance', [id]);
     return rows.map((r) => r.alliance);
   }
 
-  /** Inserts an organisation; false when the id is taken. */
-  async createOrganisation(o: Organisation): Promise<boolean> {
-    const { rows } = await this.db.query(
-      `insert into organisations (id, name, type, search, doc) values ($1, $2, $3, $4, $5::json) on conflict (id) do nothing returning id`,
-      [o.id, o.name, o.type, organisationSearch(o), JSON.stringify(o)]);
-    return rows.length > 0;
+  /** The scope of the key that created an organisation (`admin` or a slug); null for loaded data. */
+  async organisationCreator(id: string, db: Db = this.db): Promise<string | null> {
+    const { rows } = await db.query<{ created_by: string | null }>('select created_by from organisations where id = $1', [id]);
+    return rows[0]?.created_by ?? null;
+  }
+
+  /** Inserts an organisation; null when the id is taken. */
+  async createOrganisation(o: Organisation, actor: Actor = SYSTEM): Promise<Organisation | null> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query(
+        `insert into organisations (id, name, type, search, doc, created_by) values ($1, $2, $3, $4, $5::json, $6) on conflict (id) do nothing returning id`,
+        [o.id, o.name, o.type, organisationSearch(o), JSON.stringify(stored(o)), actor.scope === 'system' ? null : actor.scope]);
+      if (!rows.length) return null;
+      await this.record(tx, actor, 'organisation', o.id, 'created', []);
+      return this.getOrganisation(o.id, tx);
+    });
   }
 
   /**
    * Reads, changes and writes an organisation in one transaction; `change` sees the stored record
    * and returns the new one (or throws to abort).
    */
-  async updateOrganisation(id: string, change: (current: Organisation, tx: Transaction) => Promise<Organisation> | Organisation): Promise<Organisation | null> {
+  async updateOrganisation(id: string, change: (current: Organisation, tx: Transaction) => Promise<Organisation> | Organisation, actor: Actor = SYSTEM): Promise<Organisation | null> {
     return this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ doc: Organisation }>('select doc from organisations where id = $1 for update', [id]);
+      const { rows } = await tx.query<{ doc: Organisation; modified: Date }>('select doc, modified from organisations where id = $1 for update', [id]);
       if (!rows[0]) return null;
-      const next = await change(rows[0].doc, tx);
-      await tx.query('update organisations set name = $2, type = $3, search = $4, doc = $5::json where id = $1',
+      const current = Store.organisation(rows[0]);
+      const next = stored(await change(current, tx));
+      const fields = changedFields(current, next);
+      if (!fields.length) return current;
+      await tx.query('update organisations set name = $2, type = $3, search = $4, doc = $5::json, modified = now() where id = $1',
         [id, next.name, next.type, organisationSearch(next), JSON.stringify(next)]);
-      return next;
+      await this.record(tx, actor, 'organisation', id, 'updated', await this.allianceSlugsOf(id, tx), fields);
+      return this.getOrganisation(id, tx);
     });
   }
 
-  async deleteOrganisation(id: string): Promise<boolean> {
-    const { rows } = await this.db.query('delete from organisations where id = $1 returning id', [id]);
-    return rows.length > 0;
+  async deleteOrganisation(id: string, actor: Actor = SYSTEM): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const alliances = await this.allianceSlugsOf(id, tx);
+      const { rows } = await tx.query('delete from organisations where id = $1 returning id', [id]);
+      if (!rows.length) return false;
+      for (const a of alliances) await this.record(tx, actor, 'membership', `${a}/${id}`, 'deleted', [a]);
+      await this.record(tx, actor, 'organisation', id, 'deleted', alliances);
+      return true;
+    });
   }
 
   // ----- memberships -----
 
   /** Creates or replaces a membership; `created` tells which. */
-  async putMembership(m: Membership): Promise<{ created: boolean }> {
-    const { rows } = await this.db.query<{ inserted: boolean }>(
-      `insert into memberships (alliance, organisation, role, since) values ($1, $2, $3, $4)
-       on conflict (alliance, organisation) do update set role = excluded.role, since = excluded.since
-       returning (xmax = 0) as inserted`,
-      [m.alliance, m.organisation, m.role, m.since]);
-    return { created: rows[0]!.inserted };
+  async putMembership(m: Membership, actor: Actor = SYSTEM): Promise<{ created: boolean }> {
+    return this.db.transaction(async (tx) => {
+      const before = await tx.query<{ role: string; since: string | null }>('select role, since from memberships where alliance = $1 and organisation = $2', [m.alliance, m.organisation]);
+      const old = before.rows[0];
+      if (old && old.role === m.role && old.since === m.since) return { created: false };
+      await tx.query(
+        `insert into memberships (alliance, organisation, role, since) values ($1, $2, $3, $4)
+         on conflict (alliance, organisation) do update set role = excluded.role, since = excluded.since`,
+        [m.alliance, m.organisation, m.role, m.since]);
+      const fields = old ? [...(old.role !== m.role ? ['role'] : []), ...(old.since !== m.since ? ['since'] : [])] : [];
+      await this.record(tx, actor, 'membership', `${m.alliance}/${m.organisation}`, old ? 'updated' : 'created', [m.alliance], fields);
+      return { created: !old };
+    });
   }
 
-  async deleteMembership(alliance: string, organisation: string): Promise<boolean> {
-    const { rows } = await this.db.query('delete from memberships where alliance = $1 and organisation = $2 returning 1', [alliance, organisation]);
-    return rows.length > 0;
+  async deleteMembership(alliance: string, organisation: string, actor: Actor = SYSTEM): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query('delete from memberships where alliance = $1 and organisation = $2 returning 1', [alliance, organisation]);
+      if (!rows.length) return false;
+      await this.record(tx, actor, 'membership', `${alliance}/${organisation}`, 'deleted', [alliance]);
+      return true;
+    });
   }
 
   // ----- events -----
@@ -364,50 +578,63 @@ export class Store {
       if (typeof after[0] !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(after[0]) || Number.isNaN(Date.parse(after[0]))) throw new BadCursorError('cursor: not a cursor of this server; pass nextCursor unchanged');
       w.add((p) => `(e.starts_at, e.id) > (${p(after[0])}::timestamptz, ${p(after[1])})`);
     }
-    const { rows } = await this.db.query<{ doc: Event; starts_at: Date }>(
-      `select e.doc, e.starts_at from events e ${w} order by e.starts_at, e.id limit ${w.param(limit + 1)}`, w.params);
+    const { rows } = await this.db.query<{ doc: Event; starts_at: Date; modified: Date }>(
+      `select e.doc, e.starts_at, e.modified from events e ${w} order by e.starts_at, e.id limit ${w.param(limit + 1)}`, w.params);
     const page = pageOf(rows, limit, (r) => [r.starts_at.toISOString(), r.doc.id]);
-    return { items: page.items.map((r) => r.doc), nextCursor: page.nextCursor };
+    return { items: page.items.map(Store.event), nextCursor: page.nextCursor };
   }
 
   /** Every event that matches, for the feed, up to `max`. */
   async allEvents(f: Omit<EventFilters, 'limit' | 'cursor'>, max: number): Promise<Event[]> {
     const w = this.eventWhere(f);
-    const { rows } = await this.db.query<{ doc: Event }>(
-      `select e.doc from events e ${w} order by e.starts_at, e.id limit ${w.param(max)}`, w.params);
-    return rows.map((r) => r.doc);
+    const { rows } = await this.db.query<{ doc: Event; modified: Date }>(
+      `select e.doc, e.modified from events e ${w} order by e.starts_at, e.id limit ${w.param(max)}`, w.params);
+    return rows.map(Store.event);
   }
 
-  async getEvent(id: string): Promise<Event | null> {
-    const { rows } = await this.db.query<{ doc: Event }>('select doc from events where id = $1', [id]);
-    return rows[0]?.doc ?? null;
+  async getEvent(id: string, db: Db = this.db): Promise<Event | null> {
+    const { rows } = await db.query<{ doc: Event; modified: Date }>('select doc, modified from events where id = $1', [id]);
+    return rows[0] ? Store.event(rows[0]) : null;
   }
 
-  async createEvent(e: Event): Promise<boolean> {
+  /** Inserts an event; null when the id is taken. */
+  async createEvent(e: Event, actor: Actor = SYSTEM): Promise<Event | null> {
     const r = this.eventRow(e);
-    const { rows } = await this.db.query(
-      `insert into events (id, starts_at, range_end, status, categories, alliances, search, doc)
-       values ($1, $2::timestamptz, $3::timestamptz, $4, $5::text[], $6::text[], $7, $8::json) on conflict (id) do nothing returning id`,
-      [r.id, r.startsAt, r.rangeEnd, r.status, r.categories, r.alliances, r.search, JSON.stringify(e)]);
-    return rows.length > 0;
-  }
-
-  async updateEvent(id: string, change: (current: Event, tx: Transaction) => Promise<Event> | Event): Promise<Event | null> {
     return this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ doc: Event }>('select doc from events where id = $1 for update', [id]);
-      if (!rows[0]) return null;
-      const next = await change(rows[0].doc, tx);
-      const r = this.eventRow(next);
-      await tx.query(
-        `update events set starts_at = $2::timestamptz, range_end = $3::timestamptz, status = $4, categories = $5::text[], alliances = $6::text[], search = $7, doc = $8::json where id = $1`,
-        [id, r.startsAt, r.rangeEnd, r.status, r.categories, r.alliances, r.search, JSON.stringify(next)]);
-      return next;
+      const { rows } = await tx.query(
+        `insert into events (id, starts_at, range_end, status, categories, alliances, search, doc)
+         values ($1, $2::timestamptz, $3::timestamptz, $4, $5::text[], $6::text[], $7, $8::json) on conflict (id) do nothing returning id`,
+        [r.id, r.startsAt, r.rangeEnd, r.status, r.categories, r.alliances, r.search, JSON.stringify(r.doc)]);
+      if (!rows.length) return null;
+      await this.record(tx, actor, 'event', e.id, 'created', e.alliances);
+      return this.getEvent(e.id, tx);
     });
   }
 
-  async deleteEvent(id: string): Promise<boolean> {
-    const { rows } = await this.db.query('delete from events where id = $1 returning id', [id]);
-    return rows.length > 0;
+  async updateEvent(id: string, change: (current: Event, tx: Transaction) => Promise<Event> | Event, actor: Actor = SYSTEM): Promise<Event | null> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ doc: Event; modified: Date }>('select doc, modified from events where id = $1 for update', [id]);
+      if (!rows[0]) return null;
+      const current = Store.event(rows[0]);
+      const next = await change(current, tx);
+      const fields = changedFields(current, next);
+      if (!fields.length) return current;
+      const r = this.eventRow(next);
+      await tx.query(
+        `update events set starts_at = $2::timestamptz, range_end = $3::timestamptz, status = $4, categories = $5::text[], alliances = $6::text[], search = $7, doc = $8::json, modified = now() where id = $1`,
+        [id, r.startsAt, r.rangeEnd, r.status, r.categories, r.alliances, r.search, JSON.stringify(r.doc)]);
+      await this.record(tx, actor, 'event', id, 'updated', [...current.alliances, ...next.alliances], fields);
+      return this.getEvent(id, tx);
+    });
+  }
+
+  async deleteEvent(id: string, actor: Actor = SYSTEM): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ alliances: string[] }>('delete from events where id = $1 returning alliances', [id]);
+      if (!rows[0]) return false;
+      await this.record(tx, actor, 'event', id, 'deleted', rows[0].alliances);
+      return true;
+    });
   }
 
   // ----- focus areas -----
@@ -426,30 +653,47 @@ export class Store {
    * Creates an API key and returns it once; only its SHA-256 hash is stored. The key carries 256
    * bits of randomness, so a fast hash is enough (no password-style stretching needed).
    */
-  async createApiKey(scope: 'admin' | string, label: string | null = null): Promise<{ id: string; key: string }> {
+  async createApiKey(scope: 'admin' | string, label: string | null = null, actor: Actor = SYSTEM): Promise<ApiKeyRecord & { key: string }> {
     if (scope !== 'admin' && !(await this.allianceExists(scope))) throw new Error(`unknown alliance: ${scope}`);
     const id = randomBytes(6).toString('hex');
     const key = `fk_${id}_${randomBytes(32).toString('base64url')}`;
-    await this.db.query('insert into api_keys (id, hash, scope, label) values ($1, $2, $3, $4)', [id, hashKey(key), scope, label]);
-    return { id, key };
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ created_at: Date }>('insert into api_keys (id, hash, scope, label) values ($1, $2, $3, $4) returning created_at', [id, hashKey(key), scope, label]);
+      await this.record(tx, actor, 'key', id, 'created', scope === 'admin' ? [] : [scope]);
+      return { id, scope, label, createdAt: iso(rows[0]!.created_at), revokedAt: null, key };
+    });
   }
 
   /** The scope of a key, or null for an unknown or revoked key. */
   async scopeOfKey(key: string): Promise<KeyScope | null> {
-    const { rows } = await this.db.query<{ scope: string }>('select scope from api_keys where hash = $1 and revoked_at is null', [hashKey(key)]);
-    const scope = rows[0]?.scope;
-    if (scope === undefined) return null;
-    return scope === 'admin' ? { admin: true } : { admin: false, alliance: scope };
+    const { rows } = await this.db.query<{ id: string; scope: string; label: string | null }>('select id, scope, label from api_keys where hash = $1 and revoked_at is null', [hashKey(key)]);
+    const row = rows[0];
+    if (!row) return null;
+    return row.scope === 'admin' ? { admin: true, id: row.id, label: row.label } : { admin: false, alliance: row.scope, id: row.id, label: row.label };
   }
 
-  async listApiKeys(): Promise<{ id: string; scope: string; label: string | null; createdAt: string; revoked: boolean }[]> {
+  /** Keys without their secrets: every key, or those with this id. */
+  async listApiKeys(only?: { id: string }): Promise<ApiKeyRecord[]> {
     const { rows } = await this.db.query<{ id: string; scope: string; label: string | null; created_at: Date; revoked_at: Date | null }>(
-      'select id, scope, label, created_at, revoked_at from api_keys order by created_at');
-    return rows.map((r) => ({ id: r.id, scope: r.scope, label: r.label, createdAt: r.created_at.toISOString(), revoked: r.revoked_at !== null }));
+      `select id, scope, label, created_at, revoked_at from api_keys ${only ? 'where id = $1' : ''} order by created_at, id`, only ? [only.id] : []);
+    return rows.map((r) => ({ id: r.id, scope: r.scope, label: r.label, createdAt: iso(r.created_at), revokedAt: r.revoked_at ? iso(r.revoked_at) : null }));
   }
 
-  async revokeApiKey(id: string): Promise<boolean> {
-    const { rows } = await this.db.query('update api_keys set revoked_at = now() where id = $1 and revoked_at is null returning id', [id]);
-    return rows.length > 0;
+  async revokeApiKey(id: string, actor: Actor = SYSTEM): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ scope: string }>('update api_keys set revoked_at = now() where id = $1 and revoked_at is null returning scope', [id]);
+      if (!rows[0]) return false;
+      await this.record(tx, actor, 'key', id, 'deleted', rows[0].scope === 'admin' ? [] : [rows[0].scope]);
+      return true;
+    });
   }
+}
+
+/** An API key as listed (never its secret). */
+export interface ApiKeyRecord {
+  id: string;
+  scope: string;
+  label: string | null;
+  createdAt: string;
+  revokedAt: string | null;
 }
