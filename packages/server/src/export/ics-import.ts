@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
+// CLDR's own JSON (Unicode): the Windows → IANA mapping that Outlook exports need (see WINDOWS_ZONES).
+import cldrWindowsZones from 'cldr-core/supplemental/windowsZones.json' with { type: 'json' };
 import {
   EventInput, EventStatus, formatIssues, HttpUrl, partialDateRange, Recurrence, Slug,
   type Event, type EventCategory,
@@ -120,7 +122,32 @@ export function eventIdForUid(uid: string): string {
   return `ics-${sha256Hex(uid).slice(0, 16)}`;
 }
 
-/** Resolves TZIDs: IANA names through Intl (RFC 5545 rules for gaps and overlaps), others through the feed's VTIMEZONE. */
+/**
+ * Windows zone id → IANA zone, from CLDR's windowsZones (territory "001", the zone CLDR names for
+ * the Windows zone as a whole), keyed in lower case. Outlook writes `TZID=W. Europe Standard Time`
+ * and often leaves the VTIMEZONE out; CLDR's table is the one ICU ships.
+ */
+const WINDOWS_ZONES: ReadonlyMap<string, string> = new Map(
+  cldrWindowsZones.supplemental.windowsZones.mapTimezones
+    .filter(({ mapZone }) => mapZone._territory === '001')
+    .map(({ mapZone }) => [mapZone._other.toLowerCase(), mapZone._type] as const),
+);
+
+/** A TZID as some apps write it (quoted, padded) in the form it is looked up in. */
+function normaliseTzid(tzid: string): string {
+  return tzid.trim().replace(/^"(.*)"$/, '$1').trim().replace(/\s+/g, ' ');
+}
+
+/** The IANA zone for a Windows zone id, if CLDR maps it and this runtime knows the zone. */
+export function ianaForWindowsZone(tzid: string): string | null {
+  const iana = WINDOWS_ZONES.get(normaliseTzid(tzid).toLowerCase());
+  return iana && isKnownTimeZone(iana) ? iana : null;
+}
+
+/**
+ * Resolves TZIDs: IANA names through Intl (RFC 5545 rules for gaps and overlaps), others through
+ * the feed's VTIMEZONE, and Windows zone ids without one through CLDR's mapping to IANA.
+ */
 class Zones {
   private readonly defined = new Map<string, Timezone>();
 
@@ -142,8 +169,17 @@ class Zones {
     if (time.zone === ICAL.Timezone.utcTimezone) return { ms: wallAsUtcMs(wall), zone: BERLIN };
     if (!tzid) return { ms: wallTimeToInstant(wall, BERLIN), zone: BERLIN }; // floating: the domain's zone
     if (isKnownTimeZone(tzid)) return { ms: wallTimeToInstant(wall, tzid), zone: tzid };
-    const vtz = this.defined.get(tzid);
-    if (!vtz) throw new Skip(`unknown time zone "${excerpt(tzid)}" (no VTIMEZONE for it)`);
+    // The feed's own VTIMEZONE first: it says what the writer meant, the mapping only guesses.
+    const vtz = this.defined.get(tzid) ?? this.defined.get(normaliseTzid(tzid));
+    if (!vtz) {
+      const iana = ianaForWindowsZone(tzid);
+      if (iana) return { ms: wallTimeToInstant(wall, iana), zone: iana };
+      // Display names ("(UTC+01:00) Amsterdam, Berlin, …") are localised and not in CLDR.
+      const what = /^\(UTC\s*([+\-\u2212]\d{1,2}:\d{2})?\)/i.test(normaliseTzid(tzid))
+        ? 'a Windows display name, which CLDR does not map; no VTIMEZONE for it'
+        : 'neither IANA nor a Windows zone id, and no VTIMEZONE for it';
+      throw new Skip(`unknown time zone "${excerpt(tzid)}" (${what})`);
+    }
     const offsetSeconds = vtz.utcOffset(time);
     if (!Number.isFinite(offsetSeconds)) throw new Skip(`time zone "${excerpt(tzid)}" could not be read`);
     return { ms: wallAsUtcMs(wall) - offsetSeconds * 1000, zone: Math.round(offsetSeconds / 60) };
