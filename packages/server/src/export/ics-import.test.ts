@@ -267,12 +267,13 @@ describe('parseICalendarFeed: Outlook exports with Windows zone ids and no VTIME
     );
     const r = parseICalendarFeed(text, OPTIONS);
     expect(r.events.map((e) => [e.title, e.start])).toEqual([['Gut', '2026-12-03T18:00:00+01:00']]);
-    expect(r.skipped).toEqual([
-      { uid: `${OUTLOOK_UID}${'1'.padStart(32, '0')}`,
+    expect(r.skipped.map(({ title, reason, vevent }) => ({ title, reason, vevent }))).toEqual([
+      { title: 'Unbekannte Zone', vevent: 1,
         reason: 'unknown time zone "Mars Standard Time" (neither IANA nor a Windows zone id, and no VTIMEZONE for it)' },
-      { uid: `${OUTLOOK_UID}${'2'.padStart(32, '0')}`,
+      { title: 'Anzeigename', vevent: 2,
         reason: 'unknown time zone "(UTC+01:00) Amsterdam, Berlin, Bern, Rom…" (a Windows display name, which CLDR does not map; no VTIMEZONE for it)' },
     ]);
+    expect(r.skipped[0]!.uid).toBe(`${OUTLOOK_UID}${'1'.padStart(32, '0')}`);
   });
 });
 
@@ -295,7 +296,7 @@ describe('parseICalendarFeed: skipped events', () => {
   it('imports the good event and reports every other one with its reason', () => {
     const r = parseICalendarFeed(feed, OPTIONS);
     expect(r.events.map((e) => e.title)).toEqual(['Gut']);
-    expect(r.skipped).toEqual([
+    expect(r.skipped.map(({ uid, reason }) => ({ uid, reason }))).toEqual([
       { uid: null, reason: 'no UID' },
       { uid: 'ohne-start', reason: 'no DTSTART' },
       { uid: 'ohne-titel', reason: 'no SUMMARY (title)' },
@@ -310,11 +311,25 @@ describe('parseICalendarFeed: skipped events', () => {
     ]);
   });
 
+  it('names each skipped VEVENT by title, id, count and line, so a person can find it in the file', () => {
+    const r = parseICalendarFeed(feed, OPTIONS);
+    const lines = feed.split('\r\n');
+    expect(r.skipped[0]).toEqual({ id: null, uid: null, title: 'Ohne UID', reason: 'no UID', vevent: 2, line: 10 });
+    expect(lines[9]).toBe('BEGIN:VEVENT');
+    expect(lines[10]).toBe('DTSTAMP:20260101T000000Z');
+    expect(lines[11]).toBe('SUMMARY:Ohne UID');
+    expect(r.skipped[2]).toMatchObject({ id: eventIdForUid('ohne-titel'), uid: 'ohne-titel', title: null, vevent: 4 });
+    expect(r.skipped[3]).toMatchObject({ id: eventIdForUid('gut'), uid: 'gut', title: 'Doppelt', vevent: 5 });
+    r.skipped.forEach((s) => expect(lines[s.line! - 1], s.reason).toBe('BEGIN:VEVENT'));
+    expect(r.skipped.map((s) => s.vevent)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(r.sources).toEqual([{ uid: 'gut', vevent: 1, line: 4 }]);
+  });
+
   it('stops at maxEvents and reports the rest', () => {
     const many = calendar(...[1, 2, 3].flatMap((i) => vevent(`UID:n${i}`, `SUMMARY:N${i}`, 'DTSTART:20260701T080000Z')));
     const r = parseICalendarFeed(many, { ...OPTIONS, maxEvents: 2 });
     expect(r.events.map((e) => e.title)).toEqual(['N1', 'N2']);
-    expect(r.skipped).toEqual([{ uid: 'n3', reason: 'more than 2 events in the feed (maxEvents)' }]);
+    expect(r.skipped).toEqual([{ id: eventIdForUid('n3'), uid: 'n3', title: 'N3', reason: 'more than 2 events in the feed (maxEvents)', vevent: 3, line: 16 }]);
   });
 });
 
@@ -366,7 +381,7 @@ describe('parseICalendarFeed: input that is not a usable feed', () => {
   });
 
   it('accepts an empty calendar, a BOM and several VCALENDARs in one file', () => {
-    expect(parseICalendarFeed(calendar(), OPTIONS)).toEqual({ events: [], skipped: [] });
+    expect(parseICalendarFeed(calendar(), OPTIONS)).toEqual({ events: [], sources: [], skipped: [] });
     const two = `\uFEFF${calendar(...vevent('UID:a', 'SUMMARY:A', 'DTSTART:20260701T080000Z'))}${calendar(...vevent('UID:b', 'SUMMARY:B', 'DTSTART:20260701T080000Z'))}`;
     expect(parseICalendarFeed(two, OPTIONS).events.map((e) => e.title)).toEqual(['A', 'B']);
   });

@@ -26,11 +26,29 @@ import {
  */
 export type EventInputLike = Omit<Event, 'fictitious'>;
 
+/** Where in the feed a VEVENT stands, so that a person can find it in the file. */
+export interface ICalendarPosition {
+  /** 1-based count of the VEVENT in the file ("VEVENT #3"), over all its VCALENDARs. */
+  vevent: number;
+  /** 1-based line of its `BEGIN:VEVENT`, or null if it could not be told. */
+  line: number | null;
+}
+
 /** One VEVENT that was not imported, and why. */
-export interface SkippedICalendarItem {
-  /** The VEVENT's UID, or null when it has none. */
+export interface SkippedICalendarItem extends ICalendarPosition {
+  /** The event id its UID gives (see {@link eventIdForUid}), or null when it has no UID. */
+  id: string | null;
+  /** The VEVENT's UID (at most 200 characters, control characters removed), or null when it has none. */
   uid: string | null;
+  /** Its SUMMARY as it would be imported, or null when it has none or it could not be read. */
+  title: string | null;
   reason: string;
+}
+
+/** Where an imported event came from: `sources[i]` belongs to `events[i]`. */
+export interface ICalendarSource extends ICalendarPosition {
+  /** The VEVENT's UID (at most 200 characters, control characters removed). */
+  uid: string;
 }
 
 /** Options of {@link parseICalendarFeed}. */
@@ -47,6 +65,8 @@ export interface ParseICalendarOptions {
 /** The result of {@link parseICalendarFeed}. */
 export interface ICalendarImport {
   events: EventInputLike[];
+  /** One per event, in the same order: its UID and where it stands in the feed. */
+  sources: ICalendarSource[];
   skipped: SkippedICalendarItem[];
 }
 
@@ -230,6 +250,15 @@ function tzidOf(prop: Property): string | null {
   return typeof p === 'string' ? p : null;
 }
 
+/** The title a VEVENT would get, for the report of a skipped one; null if it has none or it cannot be read. */
+function titleOf(vevent: Component): string | null {
+  try {
+    return cleanText(vevent.getFirstPropertyValue('summary'), LIMITS.title, true);
+  } catch {
+    return null;
+  }
+}
+
 /** Maps one VEVENT. Throws {@link Skip} with the reason when it cannot be imported. */
 function mapEvent(vevent: Component, uid: string, zones: Zones, alliance: string): EventInputLike {
   const own = xText(vevent, X.status) !== null; // written by our exporter: X-FK-* can be trusted to restore fields
@@ -386,6 +415,31 @@ function mapRecurrence(vevent: Component, zones: Zones, allDay: boolean): Event[
   return { rrule, exdates };
 }
 
+/**
+ * The line of each VEVENT's `BEGIN:VEVENT` that stands directly in a VCALENDAR, in file order: the
+ * same VEVENTs, in the same order, that are read from the parsed tree. Lines are physical lines of
+ * the file (folded continuation lines start with a blank, so they never match).
+ */
+function veventLines(text: string): number[] {
+  const lines: number[] = [];
+  const open: string[] = [];
+  const re = /^(BEGIN|END):([A-Za-z0-9-]+)[ \t]*$/gim;
+  let lineNo = 1;
+  let from = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let i = text.indexOf('\n', from); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) lineNo++;
+    from = m.index;
+    const name = m[2]!.toUpperCase();
+    if (m[1]!.toUpperCase() === 'END') {
+      open.pop();
+      continue;
+    }
+    if (name === 'VEVENT' && open.length === 1 && open[0] === 'VCALENDAR') lines.push(lineNo);
+    open.push(name);
+  }
+  return lines;
+}
+
 /** Parses the whole text; every failure here is about the file, not one event. */
 function parseRoot(text: string): Component[] {
   const body = text.replace(/^\uFEFF/, '').replace(/^\s+/, '');
@@ -439,11 +493,16 @@ export function parseICalendarFeed(text: string, options: ParseICalendarOptions)
   }
 
   const events: EventInputLike[] = [];
+  const sources: ICalendarSource[] = [];
   const skipped: SkippedICalendarItem[] = [];
   const seen = new Set<string>();
-  for (const root of parseRoot(text)) {
+  const roots = parseRoot(text);
+  const lines = veventLines(text);
+  let count = 0;
+  for (const root of roots) {
     const zones = new Zones(root);
     for (const vevent of root.getAllSubcomponents('vevent')) {
+      const position: ICalendarPosition = { vevent: ++count, line: lines[count - 1] ?? null };
       let uid: string | null = null;
       try {
         const rawUid = vevent.getFirstPropertyValue('uid');
@@ -454,12 +513,16 @@ export function parseICalendarFeed(text: string, options: ParseICalendarOptions)
         seen.add(uid);
         if (events.length >= maxEvents) throw new Skip(`more than ${maxEvents} events in the feed (maxEvents)`);
         events.push(mapEvent(vevent, uid, zones, options.alliance));
+        sources.push({ uid: excerpt(uid, 200), ...position });
       } catch (error) {
         // Not only Skip: anything ical.js throws while reading one event stays with that event.
         const reason = error instanceof Skip ? error.message : `could not be read: ${excerpt(error instanceof Error ? error.message : String(error), 120)}`;
-        skipped.push({ uid: uid === null ? null : excerpt(uid, 200), reason });
+        skipped.push({
+          id: uid === null ? null : eventIdForUid(uid), uid: uid === null ? null : excerpt(uid, 200),
+          title: titleOf(vevent), reason, ...position,
+        });
       }
     }
   }
-  return { events, skipped };
+  return { events, sources, skipped };
 }
