@@ -4,9 +4,8 @@
  * mapped here, and every failure inside one VEVENT becomes a "skipped" entry rather than an abort.
  */
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import ICAL from 'ical.js';
-// CLDR's own JSON (Unicode): the Windows → IANA mapping that Outlook exports need (see WINDOWS_ZONES).
-import cldrWindowsZones from 'cldr-core/supplemental/windowsZones.json' with { type: 'json' };
 import {
   EventInput, EventStatus, formatIssues, HttpUrl, partialDateRange, Recurrence, Slug,
   type Event, type EventCategory,
@@ -142,13 +141,21 @@ export function eventIdForUid(uid: string): string {
   return `ics-${sha256Hex(uid).slice(0, 16)}`;
 }
 
+/** The part of CLDR's `supplemental/windowsZones.json` read here. */
+interface CldrWindowsZones {
+  supplemental: { windowsZones: { mapTimezones: { mapZone: { _other: string; _type: string; _territory: string } }[] } };
+}
+
 /**
  * Windows zone id → IANA zone, from CLDR's windowsZones (territory "001", the zone CLDR names for
  * the Windows zone as a whole), keyed in lower case. Outlook writes `TZID=W. Europe Standard Time`
  * and often leaves the VTIMEZONE out; CLDR's table is the one ICU ships.
  */
 const WINDOWS_ZONES: ReadonlyMap<string, string> = new Map(
-  cldrWindowsZones.supplemental.windowsZones.mapTimezones
+  // CLDR's own JSON (Unicode). Read with require: the build (esbuild) drops a JSON import's
+  // `with { type: 'json' }` from packages it leaves external, and Node then refuses the import.
+  (createRequire(import.meta.url)('cldr-core/supplemental/windowsZones.json') as CldrWindowsZones)
+    .supplemental.windowsZones.mapTimezones
     .filter(({ mapZone }) => mapZone._territory === '001')
     .map(({ mapZone }) => [mapZone._other.toLowerCase(), mapZone._type] as const),
 );
