@@ -264,10 +264,15 @@ describe('parseICalendarFeed: Outlook exports with Windows zone ids and no VTIME
       outlookEvent(1, 'SUMMARY:Unbekannte Zone', 'DTSTART;TZID=Mars Standard Time:20261203T180000'),
       outlookEvent(2, 'SUMMARY:Anzeigename', 'DTSTART;TZID="(UTC+01:00) Amsterdam, Berlin, Bern, Rom, Stockholm, Wien":20261203T180000'),
       outlookEvent(3, 'SUMMARY:Gut', 'DTSTART;TZID=W. Europe Standard Time:20261203T180000'),
+      outlookEvent(4, 'SUMMARY:Anzeigename ohne Anführungszeichen', 'DTSTART;TZID=(UTC+01:00) Amsterdam, Berlin, Bern, Rom, Stockholm, Wien:20261203T180000'),
     );
     const r = parseICalendarFeed(text, OPTIONS);
     expect(r.events.map((e) => [e.title, e.start])).toEqual([['Gut', '2026-12-03T18:00:00+01:00']]);
-    expect(r.skipped.map(({ title, reason, vevent }) => ({ title, reason, vevent }))).toEqual([
+    expect(r.skipped[2]).toMatchObject({
+      title: 'Anzeigename ohne Anführungszeichen', vevent: 4,
+      reason: 'DTSTART has a Windows display name as TZID ("(UTC+01…", not quoted), which CLDR does not map',
+    });
+    expect(r.skipped.slice(0, 2).map(({ title, reason, vevent }) => ({ title, reason, vevent }))).toEqual([
       { title: 'Unbekannte Zone', vevent: 1,
         reason: 'unknown time zone "Mars Standard Time" (neither IANA nor a Windows zone id, and no VTIMEZONE for it)' },
       { title: 'Anzeigename', vevent: 2,

@@ -257,6 +257,22 @@ function tzidOf(prop: Property): string | null {
   return typeof p === 'string' ? p : null;
 }
 
+/**
+ * Outlook may write a Windows display name unquoted, `TZID=(UTC+01:00) Amsterdam, …:20261203T180000`:
+ * its colon ends the parameter, the value cannot be read, and the reader's own error would say
+ * nothing useful. Say what it is instead.
+ */
+function checkDisplayNameTzid(vevent: Component): void {
+  for (const name of ['dtstart', 'dtend', 'exdate']) {
+    for (const prop of vevent.getAllProperties(name)) {
+      const tzid = tzidOf(prop);
+      if (tzid !== null && /^\(UTC[^)]*$/i.test(tzid.trim())) {
+        throw new Skip(`${name.toUpperCase()} has a Windows display name as TZID ("${excerpt(tzid)}…", not quoted), which CLDR does not map`);
+      }
+    }
+  }
+}
+
 /** The title a VEVENT would get, for the report of a skipped one; null if it has none or it cannot be read. */
 function titleOf(vevent: Component): string | null {
   try {
@@ -274,6 +290,7 @@ function mapEvent(vevent: Component, uid: string, zones: Zones, alliance: string
   if (!title) throw new Skip('no SUMMARY (title)');
 
   const startProp = vevent.getFirstProperty('dtstart');
+  checkDisplayNameTzid(vevent);
   const startTime = timeOf(startProp, 'DTSTART');
   if (!startProp || !startTime) throw new Skip('no DTSTART');
   const endProp = vevent.getFirstProperty('dtend');
