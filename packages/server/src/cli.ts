@@ -155,6 +155,19 @@ async function openBackend(dataDir: string): Promise<Backend> {
   }
 }
 
+/** "3.12.2026" from an ISO start ("2026-12-03…"); "7.2016" and "2016" for dates known to the month or year. */
+function germanDate(iso: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
+  if (!m) return iso;
+  return [m[3], m[2], m[1]].filter((x) => x !== undefined).map((x) => String(Number(x))).join('.');
+}
+
+/** An event of the import report as a coordinator knows it: title, date, then the UID to find it in the file. */
+function eventName(e: { title: string | null; start: string | null; uid: string | null }): string {
+  const date = e.start ? ` (${germanDate(e.start)})` : '';
+  return `${e.title ?? '(no title)'}${date}  [${e.uid === null ? 'no UID' : `uid ${e.uid}`}]`;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -233,9 +246,9 @@ async function main(argv: string[]): Promise<number> {
         }
         const dry = values['dry-run'] ? ' (dry run: nothing written)' : '';
         console.log(`${file} → ${values.alliance}${dry}: ${report.added.length} added, ${report.changed.length} changed, ${report.unchanged.length} unchanged, ${report.skipped.length} skipped`);
-        for (const id of report.added) console.log(`  added     ${id}`);
-        for (const c of report.changed) console.log(`  changed   ${c.id} (${c.fields.join(', ')})`);
-        for (const s of report.skipped) console.log(`  skipped   ${s.id ?? s.uid ?? '(no UID)'}: ${s.reason}`);
+        for (const a of report.added) console.log(`  added     ${eventName(a)}`);
+        for (const c of report.changed) console.log(`  changed   ${eventName(c)}: ${c.fields.join(', ')}`);
+        for (const s of report.skipped) console.log(`  skipped   ${eventName(s)}, VEVENT #${s.vevent}${s.line === null ? '' : ` (line ${s.line})`}: ${s.reason}`);
         return 0;
       }
       if (command === 'load') {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Event, EventInput } from '@fachkraefte/schema';
 import { eventsToICalendar } from './ics.js';
-import { eventIdForUid, ICalendarParseError, parseICalendarFeed, type EventInputLike } from './ics-import.js';
+import { eventIdForUid, ianaForWindowsZone, ICalendarParseError, parseICalendarFeed, type EventInputLike } from './ics-import.js';
 
 const ALLIANCE = 'fachkraefteallianz-suedwest';
 const OPTIONS = { alliance: ALLIANCE };
@@ -181,6 +181,107 @@ describe('parseICalendarFeed: feeds written by other apps', () => {
   });
 });
 
+/**
+ * A calendar as Outlook (Microsoft 365, "Kalender speichern" / publish) writes it: Windows zone ids,
+ * often no VTIMEZONE, a 112-hex-digit UID, SUMMARY with LANGUAGE, a VALARM and X-MICROSOFT lines.
+ */
+const outlook = (...events: string[][]) => ics(
+  'BEGIN:VCALENDAR', 'PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN', 'VERSION:2.0', 'METHOD:PUBLISH',
+  'X-CALSTART:20260101T000000Z', 'X-WR-CALNAME:Fachkräfteallianz Südwest', ...events.flat(), 'END:VCALENDAR',
+);
+const OUTLOOK_UID = '040000008200E00074C5B7101A82E00800000000D0B2A1C3E45FDB01000000000000000010000000';
+const outlookEvent = (n: number, ...lines: string[]) => [
+  'BEGIN:VEVENT', 'CLASS:PUBLIC', 'CREATED:20261101T101500Z', ...lines, 'DTSTAMP:20261128T120000Z',
+  'PRIORITY:5', 'SEQUENCE:0', 'TRANSP:OPAQUE', `UID:${OUTLOOK_UID}${String(n).padStart(32, '0')}`,
+  'X-MICROSOFT-CDO-BUSYSTATUS:BUSY', 'X-MICROSOFT-CDO-IMPORTANCE:1', 'X-MICROSOFT-DISALLOW-COUNTER:FALSE',
+  'BEGIN:VALARM', 'TRIGGER:-PT15M', 'ACTION:DISPLAY', 'DESCRIPTION:Reminder', 'END:VALARM', 'END:VEVENT',
+];
+const windowsFeed = (zone: string) => outlook(
+  outlookEvent(1, 'SUMMARY;LANGUAGE=de-de:Netzwerktreffen Südwest',
+    `DTSTART;TZID=${zone}:20261203T180000`, `DTEND;TZID=${zone}:20261203T200000`,
+    'LOCATION:Landratsamt Lörrach\, Großer Sitzungssaal', 'DESCRIPTION:Mit Vorstellung der neuen Projekte.\n'),
+  outlookEvent(2, 'SUMMARY;LANGUAGE=de-de:Ausbildungsbörse', `DTSTART;TZID=${zone}:20260612T090000`, `DTEND;TZID=${zone}:20260612T160000`),
+  // Weekly across the change to summer time (29 March 2026), with two occurrences cancelled.
+  outlookEvent(3, 'SUMMARY;LANGUAGE=de-de:Netzwerk-Stammtisch', 'RRULE:FREQ=WEEKLY;COUNT=6;BYDAY=TU',
+    `EXDATE;TZID=${zone}:20260331T180000,20260414T180000`,
+    `DTSTART;TZID=${zone}:20260317T180000`, `DTEND;TZID=${zone}:20260317T193000`),
+);
+
+describe('parseICalendarFeed: Outlook exports with Windows zone ids and no VTIMEZONE', () => {
+  const berlin = parseICalendarFeed(windowsFeed('Europe/Berlin'), OPTIONS);
+
+  it('reads winter time, summer time and a series with EXDATEs as in Europe/Berlin', () => {
+    const r = parseICalendarFeed(windowsFeed('W. Europe Standard Time'), OPTIONS);
+    expect(r.skipped).toEqual([]);
+    expect(r.events.map((e) => [e.title, e.start, e.end])).toEqual([
+      ['Netzwerktreffen Südwest', '2026-12-03T18:00:00+01:00', '2026-12-03T20:00:00+01:00'],
+      ['Ausbildungsbörse', '2026-06-12T09:00:00+02:00', '2026-06-12T16:00:00+02:00'],
+      ['Netzwerk-Stammtisch', '2026-03-17T18:00:00+01:00', '2026-03-17T19:30:00+01:00'],
+    ]);
+    expect(r.events[2]!.recurrence).toEqual({
+      rrule: 'FREQ=WEEKLY;COUNT=6;BYDAY=TU', exdates: ['2026-03-31T18:00:00+02:00', '2026-04-14T18:00:00+02:00'],
+    });
+    // The result is the very event that TZID=Europe/Berlin gives.
+    expect(berlin.skipped).toEqual([]);
+    expect(r.events).toEqual(berlin.events);
+  });
+
+  it('reads the quoted and oddly spaced forms Outlook and other apps write', () => {
+    for (const zone of ['"W. Europe Standard Time"', '" W. Europe  Standard Time "', 'w. europe standard time']) {
+      const r = parseICalendarFeed(windowsFeed(zone), OPTIONS);
+      expect(r.skipped, zone).toEqual([]);
+      expect(r.events, zone).toEqual(berlin.events);
+    }
+  });
+
+  it('maps other Windows zones through CLDR windowsZones, territory 001', () => {
+    const paris = parseICalendarFeed(windowsFeed('Romance Standard Time'), OPTIONS);
+    expect(paris.skipped).toEqual([]);
+    expect(paris.events.map((e) => e.start)).toEqual(['2026-12-03T18:00:00+01:00', '2026-06-12T09:00:00+02:00', '2026-03-17T18:00:00+01:00']);
+    const london = parseICalendarFeed(windowsFeed('GMT Standard Time'), OPTIONS);
+    expect(london.events.map((e) => e.start)).toEqual(['2026-12-03T18:00:00+00:00', '2026-06-12T09:00:00+01:00', '2026-03-17T18:00:00+00:00']);
+    expect(ianaForWindowsZone('W. Europe Standard Time')).toBe('Europe/Berlin');
+    expect(ianaForWindowsZone('Romance Standard Time')).toBe('Europe/Paris');
+    expect(ianaForWindowsZone('Eastern Standard Time')).toBe('America/New_York');
+    // CLDR 43+ and 45+: zones whose offsets changed (Mexico 2022, Kazakhstan 2024); older tables are an hour off here.
+    expect(ianaForWindowsZone('Mountain Standard Time (Mexico)')).toBe('America/Mazatlan');
+    expect(ianaForWindowsZone('Central Asia Standard Time')).toBe('Asia/Bishkek');
+    expect(ianaForWindowsZone('Mars Standard Time')).toBeNull();
+    expect(ianaForWindowsZone('Europe/Berlin')).toBeNull();
+  });
+
+  it('lets a VTIMEZONE in the feed win over the mapping', () => {
+    // A (made-up) VTIMEZONE under the Windows name with a fixed +03:00: the feed's word counts.
+    const own = ['BEGIN:VTIMEZONE', 'TZID:W. Europe Standard Time', 'BEGIN:STANDARD', 'DTSTART:16010101T000000',
+      'TZOFFSETFROM:+0300', 'TZOFFSETTO:+0300', 'END:STANDARD', 'END:VTIMEZONE'];
+    const text = windowsFeed('W. Europe Standard Time').replace('METHOD:PUBLISH\r\n', `METHOD:PUBLISH\r\n${own.join('\r\n')}\r\n`);
+    const r = parseICalendarFeed(text, OPTIONS);
+    expect(r.events.map((e) => e.start)).toEqual(['2026-12-03T18:00:00+03:00', '2026-06-12T09:00:00+03:00', '2026-03-17T18:00:00+03:00']);
+  });
+
+  it('skips unknown Windows names and display names with the reason, and keeps the rest', () => {
+    const text = outlook(
+      outlookEvent(1, 'SUMMARY:Unbekannte Zone', 'DTSTART;TZID=Mars Standard Time:20261203T180000'),
+      outlookEvent(2, 'SUMMARY:Anzeigename', 'DTSTART;TZID="(UTC+01:00) Amsterdam, Berlin, Bern, Rom, Stockholm, Wien":20261203T180000'),
+      outlookEvent(3, 'SUMMARY:Gut', 'DTSTART;TZID=W. Europe Standard Time:20261203T180000'),
+      outlookEvent(4, 'SUMMARY:Anzeigename ohne Anführungszeichen', 'DTSTART;TZID=(UTC+01:00) Amsterdam, Berlin, Bern, Rom, Stockholm, Wien:20261203T180000'),
+    );
+    const r = parseICalendarFeed(text, OPTIONS);
+    expect(r.events.map((e) => [e.title, e.start])).toEqual([['Gut', '2026-12-03T18:00:00+01:00']]);
+    expect(r.skipped[2]).toMatchObject({
+      title: 'Anzeigename ohne Anführungszeichen', vevent: 4,
+      reason: 'DTSTART has a Windows display name as TZID ("(UTC+01…", not quoted), which CLDR does not map',
+    });
+    expect(r.skipped.slice(0, 2).map(({ title, reason, vevent }) => ({ title, reason, vevent }))).toEqual([
+      { title: 'Unbekannte Zone', vevent: 1,
+        reason: 'unknown time zone "Mars Standard Time" (neither IANA nor a Windows zone id, and no VTIMEZONE for it)' },
+      { title: 'Anzeigename', vevent: 2,
+        reason: 'unknown time zone "(UTC+01:00) Amsterdam, Berlin, Bern, Rom…" (a Windows display name, which CLDR does not map; no VTIMEZONE for it)' },
+    ]);
+    expect(r.skipped[0]!.uid).toBe(`${OUTLOOK_UID}${'1'.padStart(32, '0')}`);
+  });
+});
+
 describe('parseICalendarFeed: skipped events', () => {
   const feed = calendar(
     ...vevent('UID:gut', 'SUMMARY:Gut', 'DTSTART:20260701T080000Z'),
@@ -200,13 +301,13 @@ describe('parseICalendarFeed: skipped events', () => {
   it('imports the good event and reports every other one with its reason', () => {
     const r = parseICalendarFeed(feed, OPTIONS);
     expect(r.events.map((e) => e.title)).toEqual(['Gut']);
-    expect(r.skipped).toEqual([
+    expect(r.skipped.map(({ uid, reason }) => ({ uid, reason }))).toEqual([
       { uid: null, reason: 'no UID' },
       { uid: 'ohne-start', reason: 'no DTSTART' },
       { uid: 'ohne-titel', reason: 'no SUMMARY (title)' },
       { uid: 'gut', reason: 'duplicate UID' },
       { uid: 'serie', reason: 'changed occurrence of a series (RECURRENCE-ID) is not supported' },
-      { uid: 'mars', reason: 'unknown time zone "Mars/Olympus_Mons" (no VTIMEZONE for it)' },
+      { uid: 'mars', reason: 'unknown time zone "Mars/Olympus_Mons" (neither IANA nor a Windows zone id, and no VTIMEZONE for it)' },
       { uid: 'kaputt', reason: expect.stringMatching(/^could not be read: invalid date-time/) },
       { uid: 'unmoeglich', reason: 'DTSTART "2026-13-45" is not a real date or time' },
       { uid: 'stuendlich', reason: expect.stringMatching(/^unsupported recurrence: rrule: FREQ must be/) },
@@ -215,11 +316,25 @@ describe('parseICalendarFeed: skipped events', () => {
     ]);
   });
 
+  it('names each skipped VEVENT by title, id, count and line, so a person can find it in the file', () => {
+    const r = parseICalendarFeed(feed, OPTIONS);
+    const lines = feed.split('\r\n');
+    expect(r.skipped[0]).toEqual({ id: null, uid: null, title: 'Ohne UID', reason: 'no UID', vevent: 2, line: 10 });
+    expect(lines[9]).toBe('BEGIN:VEVENT');
+    expect(lines[10]).toBe('DTSTAMP:20260101T000000Z');
+    expect(lines[11]).toBe('SUMMARY:Ohne UID');
+    expect(r.skipped[2]).toMatchObject({ id: eventIdForUid('ohne-titel'), uid: 'ohne-titel', title: null, vevent: 4 });
+    expect(r.skipped[3]).toMatchObject({ id: eventIdForUid('gut'), uid: 'gut', title: 'Doppelt', vevent: 5 });
+    r.skipped.forEach((s) => expect(lines[s.line! - 1], s.reason).toBe('BEGIN:VEVENT'));
+    expect(r.skipped.map((s) => s.vevent)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(r.sources).toEqual([{ uid: 'gut', vevent: 1, line: 4 }]);
+  });
+
   it('stops at maxEvents and reports the rest', () => {
     const many = calendar(...[1, 2, 3].flatMap((i) => vevent(`UID:n${i}`, `SUMMARY:N${i}`, 'DTSTART:20260701T080000Z')));
     const r = parseICalendarFeed(many, { ...OPTIONS, maxEvents: 2 });
     expect(r.events.map((e) => e.title)).toEqual(['N1', 'N2']);
-    expect(r.skipped).toEqual([{ uid: 'n3', reason: 'more than 2 events in the feed (maxEvents)' }]);
+    expect(r.skipped).toEqual([{ id: eventIdForUid('n3'), uid: 'n3', title: 'N3', reason: 'more than 2 events in the feed (maxEvents)', vevent: 3, line: 16 }]);
   });
 });
 
@@ -271,7 +386,7 @@ describe('parseICalendarFeed: input that is not a usable feed', () => {
   });
 
   it('accepts an empty calendar, a BOM and several VCALENDARs in one file', () => {
-    expect(parseICalendarFeed(calendar(), OPTIONS)).toEqual({ events: [], skipped: [] });
+    expect(parseICalendarFeed(calendar(), OPTIONS)).toEqual({ events: [], sources: [], skipped: [] });
     const two = `\uFEFF${calendar(...vevent('UID:a', 'SUMMARY:A', 'DTSTART:20260701T080000Z'))}${calendar(...vevent('UID:b', 'SUMMARY:B', 'DTSTART:20260701T080000Z'))}`;
     expect(parseICalendarFeed(two, OPTIONS).events.map((e) => e.title)).toEqual(['A', 'B']);
   });

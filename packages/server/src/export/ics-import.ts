@@ -4,6 +4,7 @@
  * mapped here, and every failure inside one VEVENT becomes a "skipped" entry rather than an abort.
  */
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import ICAL from 'ical.js';
 import {
   EventInput, EventStatus, formatIssues, HttpUrl, partialDateRange, Recurrence, Slug,
@@ -24,11 +25,29 @@ import {
  */
 export type EventInputLike = Omit<Event, 'fictitious'>;
 
+/** Where in the feed a VEVENT stands, so that a person can find it in the file. */
+export interface ICalendarPosition {
+  /** 1-based count of the VEVENT in the file ("VEVENT #3"), over all its VCALENDARs. */
+  vevent: number;
+  /** 1-based line of its `BEGIN:VEVENT`, or null if it could not be told. */
+  line: number | null;
+}
+
 /** One VEVENT that was not imported, and why. */
-export interface SkippedICalendarItem {
-  /** The VEVENT's UID, or null when it has none. */
+export interface SkippedICalendarItem extends ICalendarPosition {
+  /** The event id its UID gives (see {@link eventIdForUid}), or null when it has no UID. */
+  id: string | null;
+  /** The VEVENT's UID (at most 200 characters, control characters removed), or null when it has none. */
   uid: string | null;
+  /** Its SUMMARY as it would be imported, or null when it has none or it could not be read. */
+  title: string | null;
   reason: string;
+}
+
+/** Where an imported event came from: `sources[i]` belongs to `events[i]`. */
+export interface ICalendarSource extends ICalendarPosition {
+  /** The VEVENT's UID (at most 200 characters, control characters removed). */
+  uid: string;
 }
 
 /** Options of {@link parseICalendarFeed}. */
@@ -45,6 +64,8 @@ export interface ParseICalendarOptions {
 /** The result of {@link parseICalendarFeed}. */
 export interface ICalendarImport {
   events: EventInputLike[];
+  /** One per event, in the same order: its UID and where it stands in the feed. */
+  sources: ICalendarSource[];
   skipped: SkippedICalendarItem[];
 }
 
@@ -120,7 +141,40 @@ export function eventIdForUid(uid: string): string {
   return `ics-${sha256Hex(uid).slice(0, 16)}`;
 }
 
-/** Resolves TZIDs: IANA names through Intl (RFC 5545 rules for gaps and overlaps), others through the feed's VTIMEZONE. */
+/** The part of CLDR's `supplemental/windowsZones.json` read here. */
+interface CldrWindowsZones {
+  supplemental: { windowsZones: { mapTimezones: { mapZone: { _other: string; _type: string; _territory: string } }[] } };
+}
+
+/**
+ * Windows zone id → IANA zone, from CLDR's windowsZones (territory "001", the zone CLDR names for
+ * the Windows zone as a whole), keyed in lower case. Outlook writes `TZID=W. Europe Standard Time`
+ * and often leaves the VTIMEZONE out; CLDR's table is the one ICU ships.
+ */
+const WINDOWS_ZONES: ReadonlyMap<string, string> = new Map(
+  // CLDR's own JSON (Unicode). Read with require: the build (esbuild) drops a JSON import's
+  // `with { type: 'json' }` from packages it leaves external, and Node then refuses the import.
+  (createRequire(import.meta.url)('cldr-core/supplemental/windowsZones.json') as CldrWindowsZones)
+    .supplemental.windowsZones.mapTimezones
+    .filter(({ mapZone }) => mapZone._territory === '001')
+    .map(({ mapZone }) => [mapZone._other.toLowerCase(), mapZone._type] as const),
+);
+
+/** A TZID as some apps write it (quoted, padded) in the form it is looked up in. */
+function normaliseTzid(tzid: string): string {
+  return tzid.trim().replace(/^"(.*)"$/, '$1').trim().replace(/\s+/g, ' ');
+}
+
+/** The IANA zone for a Windows zone id, if CLDR maps it and this runtime knows the zone. */
+export function ianaForWindowsZone(tzid: string): string | null {
+  const iana = WINDOWS_ZONES.get(normaliseTzid(tzid).toLowerCase());
+  return iana && isKnownTimeZone(iana) ? iana : null;
+}
+
+/**
+ * Resolves TZIDs: IANA names through Intl (RFC 5545 rules for gaps and overlaps), others through
+ * the feed's VTIMEZONE, and Windows zone ids without one through CLDR's mapping to IANA.
+ */
 class Zones {
   private readonly defined = new Map<string, Timezone>();
 
@@ -142,8 +196,17 @@ class Zones {
     if (time.zone === ICAL.Timezone.utcTimezone) return { ms: wallAsUtcMs(wall), zone: BERLIN };
     if (!tzid) return { ms: wallTimeToInstant(wall, BERLIN), zone: BERLIN }; // floating: the domain's zone
     if (isKnownTimeZone(tzid)) return { ms: wallTimeToInstant(wall, tzid), zone: tzid };
-    const vtz = this.defined.get(tzid);
-    if (!vtz) throw new Skip(`unknown time zone "${excerpt(tzid)}" (no VTIMEZONE for it)`);
+    // The feed's own VTIMEZONE first: it says what the writer meant, the mapping only guesses.
+    const vtz = this.defined.get(tzid) ?? this.defined.get(normaliseTzid(tzid));
+    if (!vtz) {
+      const iana = ianaForWindowsZone(tzid);
+      if (iana) return { ms: wallTimeToInstant(wall, iana), zone: iana };
+      // Display names ("(UTC+01:00) Amsterdam, Berlin, …") are localised and not in CLDR.
+      const what = /^\(UTC\s*([+\-\u2212]\d{1,2}:\d{2})?\)/i.test(normaliseTzid(tzid))
+        ? 'a Windows display name, which CLDR does not map; no VTIMEZONE for it'
+        : 'neither IANA nor a Windows zone id, and no VTIMEZONE for it';
+      throw new Skip(`unknown time zone "${excerpt(tzid)}" (${what})`);
+    }
     const offsetSeconds = vtz.utcOffset(time);
     if (!Number.isFinite(offsetSeconds)) throw new Skip(`time zone "${excerpt(tzid)}" could not be read`);
     return { ms: wallAsUtcMs(wall) - offsetSeconds * 1000, zone: Math.round(offsetSeconds / 60) };
@@ -194,6 +257,31 @@ function tzidOf(prop: Property): string | null {
   return typeof p === 'string' ? p : null;
 }
 
+/**
+ * Outlook may write a Windows display name unquoted, `TZID=(UTC+01:00) Amsterdam, …:20261203T180000`:
+ * its colon ends the parameter, the value cannot be read, and the reader's own error would say
+ * nothing useful. Say what it is instead.
+ */
+function checkDisplayNameTzid(vevent: Component): void {
+  for (const name of ['dtstart', 'dtend', 'exdate']) {
+    for (const prop of vevent.getAllProperties(name)) {
+      const tzid = tzidOf(prop);
+      if (tzid !== null && /^\(UTC[^)]*$/i.test(tzid.trim())) {
+        throw new Skip(`${name.toUpperCase()} has a Windows display name as TZID ("${excerpt(tzid)}…", not quoted), which CLDR does not map`);
+      }
+    }
+  }
+}
+
+/** The title a VEVENT would get, for the report of a skipped one; null if it has none or it cannot be read. */
+function titleOf(vevent: Component): string | null {
+  try {
+    return cleanText(vevent.getFirstPropertyValue('summary'), LIMITS.title, true);
+  } catch {
+    return null;
+  }
+}
+
 /** Maps one VEVENT. Throws {@link Skip} with the reason when it cannot be imported. */
 function mapEvent(vevent: Component, uid: string, zones: Zones, alliance: string): EventInputLike {
   const own = xText(vevent, X.status) !== null; // written by our exporter: X-FK-* can be trusted to restore fields
@@ -202,6 +290,7 @@ function mapEvent(vevent: Component, uid: string, zones: Zones, alliance: string
   if (!title) throw new Skip('no SUMMARY (title)');
 
   const startProp = vevent.getFirstProperty('dtstart');
+  checkDisplayNameTzid(vevent);
   const startTime = timeOf(startProp, 'DTSTART');
   if (!startProp || !startTime) throw new Skip('no DTSTART');
   const endProp = vevent.getFirstProperty('dtend');
@@ -350,6 +439,31 @@ function mapRecurrence(vevent: Component, zones: Zones, allDay: boolean): Event[
   return { rrule, exdates };
 }
 
+/**
+ * The line of each VEVENT's `BEGIN:VEVENT` that stands directly in a VCALENDAR, in file order: the
+ * same VEVENTs, in the same order, that are read from the parsed tree. Lines are physical lines of
+ * the file (folded continuation lines start with a blank, so they never match).
+ */
+function veventLines(text: string): number[] {
+  const lines: number[] = [];
+  const open: string[] = [];
+  const re = /^(BEGIN|END):([A-Za-z0-9-]+)[ \t]*$/gim;
+  let lineNo = 1;
+  let from = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let i = text.indexOf('\n', from); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) lineNo++;
+    from = m.index;
+    const name = m[2]!.toUpperCase();
+    if (m[1]!.toUpperCase() === 'END') {
+      open.pop();
+      continue;
+    }
+    if (name === 'VEVENT' && open.length === 1 && open[0] === 'VCALENDAR') lines.push(lineNo);
+    open.push(name);
+  }
+  return lines;
+}
+
 /** Parses the whole text; every failure here is about the file, not one event. */
 function parseRoot(text: string): Component[] {
   const body = text.replace(/^\uFEFF/, '').replace(/^\s+/, '');
@@ -403,11 +517,16 @@ export function parseICalendarFeed(text: string, options: ParseICalendarOptions)
   }
 
   const events: EventInputLike[] = [];
+  const sources: ICalendarSource[] = [];
   const skipped: SkippedICalendarItem[] = [];
   const seen = new Set<string>();
-  for (const root of parseRoot(text)) {
+  const roots = parseRoot(text);
+  const lines = veventLines(text);
+  let count = 0;
+  for (const root of roots) {
     const zones = new Zones(root);
     for (const vevent of root.getAllSubcomponents('vevent')) {
+      const position: ICalendarPosition = { vevent: ++count, line: lines[count - 1] ?? null };
       let uid: string | null = null;
       try {
         const rawUid = vevent.getFirstPropertyValue('uid');
@@ -418,12 +537,16 @@ export function parseICalendarFeed(text: string, options: ParseICalendarOptions)
         seen.add(uid);
         if (events.length >= maxEvents) throw new Skip(`more than ${maxEvents} events in the feed (maxEvents)`);
         events.push(mapEvent(vevent, uid, zones, options.alliance));
+        sources.push({ uid: excerpt(uid, 200), ...position });
       } catch (error) {
         // Not only Skip: anything ical.js throws while reading one event stays with that event.
         const reason = error instanceof Skip ? error.message : `could not be read: ${excerpt(error instanceof Error ? error.message : String(error), 120)}`;
-        skipped.push({ uid: uid === null ? null : excerpt(uid, 200), reason });
+        skipped.push({
+          id: uid === null ? null : eventIdForUid(uid), uid: uid === null ? null : excerpt(uid, 200),
+          title: titleOf(vevent), reason, ...position,
+        });
       }
     }
   }
-  return { events, skipped };
+  return { events, sources, skipped };
 }

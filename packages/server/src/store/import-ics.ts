@@ -1,13 +1,40 @@
 import { Event, formatIssues } from '@fachkraefte/schema';
-import { parseICalendarFeed } from '../export/ics-import.js';
+import { parseICalendarFeed, type ICalendarPosition } from '../export/ics-import.js';
 import { type Actor, type KeyScope, type Store, SYSTEM } from './store.js';
 
-/** What an import did, item by item: the report the CLI prints. */
+/** One event of an import, named as a person knows it: by title and UID, and by its id in the API. */
+export interface ImportedEventRef {
+  /** Event id in the API (`ics-` and 16 hex digits of the UID's SHA-256). */
+  id: string;
+  /** The VEVENT's UID (at most 200 characters). */
+  uid: string;
+  /** The event's title, from SUMMARY. */
+  title: string;
+  /** Its start as stored (ISO date or date-time with offset), so that events of one title can be told apart. */
+  start: string;
+}
+
+/** A VEVENT that was not imported: as much of its name as could be read, where it stands, and why. */
+export interface SkippedImportItem extends ICalendarPosition {
+  /** Event id its UID gives, or null when it has no UID. */
+  id: string | null;
+  uid: string | null;
+  /** Its SUMMARY, or null when it has none or it could not be read. */
+  title: string | null;
+  /** Its start as it would be stored, or null when it was not read that far. */
+  start: string | null;
+  reason: string;
+}
+
+/**
+ * What an import did, item by item: the report the CLI prints and the imports route returns.
+ * Plain data only (strings, numbers, null, arrays), so `JSON.stringify` keeps all of it.
+ */
 export interface ImportReport {
-  added: string[];
-  changed: { id: string; fields: string[] }[];
-  unchanged: string[];
-  skipped: { uid: string | null; id?: string; reason: string }[];
+  added: ImportedEventRef[];
+  changed: (ImportedEventRef & { fields: string[] })[];
+  unchanged: ImportedEventRef[];
+  skipped: SkippedImportItem[];
 }
 
 // `modified` is the server's own record of the last change, never the feed's.
@@ -36,39 +63,44 @@ export async function importICalendar(
 ): Promise<ImportReport> {
   if (!(await store.allianceExists(options.alliance))) throw new Error(`no alliance "${options.alliance}"`);
   const parsed = parseICalendarFeed(text, { alliance: options.alliance, ...(options.maxEvents ? { maxEvents: options.maxEvents } : {}) });
-  const report: ImportReport = { added: [], changed: [], unchanged: [], skipped: [...parsed.skipped] };
-  for (const input of parsed.events) {
+  const report: ImportReport = {
+    added: [], changed: [], unchanged: [],
+    skipped: parsed.skipped.map((s) => ({ id: s.id, uid: s.uid, title: s.title, start: null, reason: s.reason, vevent: s.vevent, line: s.line })),
+  };
+  for (const [index, input] of parsed.events.entries()) {
+    const { uid, vevent, line } = parsed.sources[index]!;
+    const ref: ImportedEventRef = { id: input.id, uid, title: input.title, start: input.start };
     const result = Event.safeParse({ ...input, fictitious: false });
     if (!result.success) {
       const why = formatIssues(result.error.issues).slice(0, 3).map((i) => `${i.parameter}: ${i.message}`).join('; ');
-      report.skipped.push({ uid: null, id: input.id, reason: `not a valid event (${why})` });
+      report.skipped.push({ ...ref, reason: `not a valid event (${why})`, vevent, line });
       continue;
     }
     const event = result.data;
     const current = await store.getEvent(event.id);
     if (!current) {
       if (!options.dryRun) await store.createEvent(event, options.actor ?? SYSTEM);
-      report.added.push(event.id);
+      report.added.push(ref);
       continue;
     }
     if (!current.alliances.includes(options.alliance)) {
-      report.skipped.push({ uid: null, id: event.id, reason: `an event with this UID belongs to ${current.alliances.join(', ')}` });
+      report.skipped.push({ ...ref, reason: `an event with this UID belongs to ${current.alliances.join(', ')}`, vevent, line });
       continue;
     }
     const others = current.alliances.filter((a) => a !== options.alliance);
     if (options.scope && !options.scope.admin && others.length) {
-      report.skipped.push({ uid: null, id: event.id, reason: `the event is co-organised by ${others.join(', ')}: only an admin key may change it by import` });
+      report.skipped.push({ ...ref, reason: `the event is co-organised by ${others.join(', ')}: only an admin key may change it by import`, vevent, line });
       continue;
     }
     // Keep what the feed cannot know: co-organising alliances and organisers added in the API.
     const next: Event = { ...event, alliances: current.alliances, organisers: current.organisers.length ? current.organisers : event.organisers };
     const fields = changedFields(current, next);
     if (fields.length === 0) {
-      report.unchanged.push(event.id);
+      report.unchanged.push(ref);
       continue;
     }
     if (!options.dryRun) await store.updateEvent(event.id, () => next, options.actor ?? SYSTEM);
-    report.changed.push({ id: event.id, fields });
+    report.changed.push({ ...ref, fields });
   }
   return report;
 }
