@@ -10,6 +10,7 @@ import { readBody, readText } from '../http/body.js';
 import { badRequest, HttpProblem, notFound } from '../http/problem.js';
 import { parseQuery } from '../http/query.js';
 import { importICalendar } from '../store/import-ics.js';
+import type { Transaction } from '@electric-sql/pglite';
 import { actorOf, type Store } from '../store/store.js';
 import { emptyQuery, pathParam, type AppEnv } from './common.js';
 
@@ -28,12 +29,12 @@ function finishAlliance(value: unknown): StoredAlliance {
 }
 
 /** The parent must exist, and must not be the alliance itself or one of its descendants. */
-async function checkParent(store: Store, slug: string, parent: string | null): Promise<void> {
+async function checkParent(store: Store, slug: string, parent: string | null, db?: Transaction): Promise<void> {
   const seen = new Set([slug]);
   for (let p = parent; p !== null;) {
     if (seen.has(p)) throw badRequest([{ parameter: 'body.parent', message: 'would make the alliance its own parent' }]);
     seen.add(p);
-    const a = await store.getAlliance(p);
+    const a = await store.getAlliance(p, db);
     if (!a) throw badRequest([{ parameter: 'body.parent', message: `the alliance "${p}" does not exist` }]);
     p = a.parent;
   }
@@ -75,7 +76,9 @@ export function allianceRoutes(): Hono<AppEnv> {
     requireScope(scope, [slug], `the profile of "${slug}"`);
     const patch = await readBody(c, AlliancePatch);
     const store = c.var.store;
-    const updated = await store.updateAlliance(slug, actorOf(scope), async (current) => {
+    // Inside the transaction every query goes through `tx`: PGlite has one connection, and a query
+    // beside the open transaction would wait for it forever.
+    const updated = await store.updateAlliance(slug, actorOf(scope), async (current, tx) => {
       if (!scope.admin) {
         // The slug is in every embed snippet, kind and parent place the alliance among the others.
         const locked = (['slug', 'kind', 'parent'] as const).filter((k) => k in patch && patch[k] !== current[k]);
@@ -85,8 +88,8 @@ export function allianceRoutes(): Hono<AppEnv> {
       }
       const { memberCount: _, modified: __, ...rest } = current;
       const next = finishAlliance({ ...rest, ...patch });
-      if (next.parent !== current.parent) await checkParent(store, next.slug, next.parent);
-      if (next.slug !== slug && (await store.allianceExists(next.slug))) {
+      if (next.parent !== current.parent) await checkParent(store, next.slug, next.parent, tx);
+      if (next.slug !== slug && (await store.allianceExists(next.slug, tx))) {
         throw new HttpProblem(409, `An alliance with the slug "${next.slug}" exists already.`, [{ parameter: 'body.slug', message: 'is taken' }]);
       }
       return next;

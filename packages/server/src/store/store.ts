@@ -393,6 +393,8 @@ export class Store {
       await tx.query('update alliances set doc = $2::json, modified = now() where slug = $1', [child.slug, JSON.stringify({ ...child.doc, parent: to })]);
       await this.record(tx, actor, 'alliance', child.slug, 'updated', [child.slug], ['parent']);
     }
+    // The cascaded membership update ran the counting trigger once more for the new slug: count afresh.
+    await tx.query('update alliances set member_count = (select count(*) from memberships where alliance = $1) where slug = $1', [to]);
     await tx.query('update api_keys set scope = $2 where scope = $1', [from, to]);
     await tx.query('update organisations set created_by = $2 where created_by = $1', [from, to]);
   }
