@@ -22,6 +22,9 @@ Usage:
   fachkraefte-server load <seed|upcoming|volume|FILE.json> [--data DIR]
   fachkraefte-server import-ics <FILE.ics> --alliance <slug> [--dry-run] [--data DIR]
 
+keys, load and import-ics work while a server uses the same data directory: they send the change
+through its API (control.json in the data directory), so the server keeps running.
+
 Environment (flags win): PORT, HOST, FK_DATA_DIR, FK_MEMORY=1, FK_DATA_SETS, FK_CORS_WRITE_ORIGINS
 (comma-separated). The data directory defaults to ./.data; on first start the data sets
 (default seed,upcoming) are loaded into the empty database.`;
