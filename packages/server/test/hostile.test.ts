@@ -47,3 +47,30 @@ describe('cursors', () => {
     }
   });
 });
+
+/** Sends a write with the admin key; `body` goes as is when a string. */
+function write(method: string, path: string, body: unknown, type = 'application/json') {
+  return request(base, path, {
+    method,
+    headers: { Authorization: `Bearer ${admin}`, 'Content-Type': type },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+const newEvent = (extra: Record<string, unknown> = {}) => ({
+  title: 'Hostile Test', start: '2027-03-01T10:00:00+01:00', alliances: [SUEDWEST], ...extra,
+});
+
+describe('JSON bodies', () => {
+  it('answers a +json media type other than merge-patch with 415', async () => {
+    for (const type of ['application/evil+json', 'application/ld+json', 'application/problem+json', 'text/json']) {
+      const res = await write('POST', '/v1/events', newEvent(), type);
+      expectProblem(res, 415);
+      const patch = await write('PATCH', '/v1/events/beispiel-netzwerktreffen-suedwest', { summary: 'evil' }, type);
+      expectProblem(patch, 415);
+    }
+    expect((await request(base, '/v1/events/beispiel-netzwerktreffen-suedwest')).json.summary).not.toBe('evil');
+    expect((await write('POST', '/v1/events', newEvent(), 'application/json; charset=utf-8')).status).toBe(201);
+    expect((await write('PATCH', '/v1/events/beispiel-netzwerktreffen-suedwest', { summary: 'ok' }, 'application/merge-patch+json')).status).toBe(200);
+  });
+});

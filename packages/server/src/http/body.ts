@@ -9,7 +9,9 @@ import { badRequest, HttpProblem } from './problem.js';
  */
 export async function readBody<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.infer<S>> {
   const type = c.req.header('content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+  // Exactly JSON (or JSON Merge Patch, which PATCH bodies are): any `+json` type was taken for
+  // JSON before, `application/evil+json` included.
+  if (!/^application\/(?:merge-patch\+)?json\s*(?:;|$)/i.test(type)) {
     throw new HttpProblem(415, 'Send the body as JSON with "Content-Type: application/json".');
   }
   const text = await c.req.text();
