@@ -62,6 +62,52 @@ const newEvent = (extra: Record<string, unknown> = {}) => ({
 });
 
 describe('JSON bodies', () => {
+  it('answers a body nested 10,000 deep (20 KB) with 400 naming body, on every write', async () => {
+    const deepArray = '['.repeat(10_000) + ']'.repeat(10_000);
+    const deepObject = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    for (const [method, path] of [
+      ['POST', '/v1/events'], ['PATCH', '/v1/events/beispiel-netzwerktreffen-suedwest'], ['POST', '/v1/organisations'],
+      ['PATCH', '/v1/organisations/landkreis-loerrach'], ['PUT', `/v1/alliances/${SUEDWEST}/members/landkreis-loerrach`],
+    ] as const) {
+      for (const body of [deepArray, deepObject]) {
+        const res = await write(method, path, body);
+        expectProblem(res, 400, ['body']);
+        expect(res.json.detail).toMatch(/nested more than 32 levels/);
+        expectNoInternals(res);
+      }
+    }
+    // Inside a string, brackets are text and do not count.
+    const inText = await write('POST', '/v1/events', newEvent({ title: '['.repeat(100), description: '{"\\"['.repeat(50) }));
+    expect(inText.status, inText.text).toBe(201);
+    expect(t.lines.filter((l) => l.status >= 500)).toEqual([]);
+  });
+
+  it('takes a body nested 32 deep to the schema, and refuses 33', async () => {
+    const nested = (n: number) => `${'{"title":'.repeat(n - 1)}{}${'}'.repeat(n - 1)}`;
+    const at32 = await write('POST', '/v1/events', nested(32));
+    expectProblem(at32, 400, ['body.title']);
+    expect(at32.json.detail).not.toMatch(/nested/);
+    const at33 = await write('POST', '/v1/events', nested(33));
+    expectProblem(at33, 400, ['body']);
+    expect(at33.json.detail).toMatch(/nested more than 32 levels/);
+  });
+
+  it('answers a lone surrogate in a body with 400 naming the field, and stores nothing', async () => {
+    // JSON.stringify writes a lone surrogate as the escape \ud800, which JSON.parse turns back into one.
+    const org = await write('POST', '/v1/organisations', '{"id":"lone-surrogate","name":"A\\ud800","type":"sonstige"}');
+    expectProblem(org, 400, ['body.name']);
+    expect(org.json.errors[0].message).toMatch(/lone surrogate/);
+    expect((await request(base, '/v1/organisations/lone-surrogate')).status).toBe(404);
+    expectProblem(await write('POST', '/v1/events', newEvent({ title: 'Treffen \udfff' })), 400, ['body.title']);
+    expectProblem(await write('POST', '/v1/events', newEvent({ categories: ['x\ud83d'] })), 400, ['body.categories[0]']);
+    expectProblem(await write('PATCH', '/v1/events/beispiel-netzwerktreffen-suedwest', { venue: { name: '\ud800x' } }), 400, ['body.venue.name']);
+    expectProblem(await write('POST', '/v1/events', '{"title":"x","\\ud800":1}'), 400, ['body']);
+    // A surrogate pair is a character like any other.
+    const pair = await write('POST', '/v1/events', newEvent({ title: 'Treffen \ud83d\ude00' }));
+    expect(pair.status, pair.text).toBe(201);
+    expect(pair.json.title).toBe('Treffen 😀');
+  });
+
   it('answers a +json media type other than merge-patch with 415', async () => {
     for (const type of ['application/evil+json', 'application/ld+json', 'application/problem+json', 'text/json']) {
       const res = await write('POST', '/v1/events', newEvent(), type);
