@@ -120,3 +120,43 @@ describe('JSON bodies', () => {
     expect((await write('PATCH', '/v1/events/beispiel-netzwerktreffen-suedwest', { summary: 'ok' }, 'application/merge-patch+json')).status).toBe(200);
   });
 });
+
+describe('event windows', () => {
+  it('answers to before from with 400 naming to, on the list and the feed', async () => {
+    for (const path of ['/v1/events', '/v1/events.ics']) {
+      for (const [from, to] of [
+        ['2026-05-01', '2026-04-01'],
+        ['2026-05-01', '2026-04-30'],
+        ['2026-05-01T12:00:00+02:00', '2026-05-01T11:59:59+02:00'],
+        // A date means midnight in Berlin: 23:30 the evening before is before it.
+        ['2026-05-01', '2026-04-30T23:30:00+02:00'],
+        ['2026-05-01T00:00:00Z', '2026-05-01T01:59:00+02:00'],
+      ]) {
+        const res = await request(base, `${path}?from=${encodeURIComponent(from!)}&to=${encodeURIComponent(to!)}`);
+        expectProblem(res, 400, ['to']);
+        expect(res.json.errors[0].message).toBe('must not be before from');
+      }
+    }
+  });
+
+  it('takes a window of one day, or of one instant', async () => {
+    for (const path of ['/v1/events', '/v1/events.ics']) {
+      for (const [from, to] of [
+        ['2026-05-01', '2026-05-01'],
+        ['2026-05-01T12:00:00+02:00', '2026-05-01T12:00:00+02:00'],
+        // `to` as a date takes in its whole day.
+        ['2026-05-01T18:00:00+02:00', '2026-05-01'],
+        ['2026-05-01', '2026-04-30T23:30:00+01:00'],
+      ]) {
+        const res = await request(base, `${path}?from=${encodeURIComponent(from!)}&to=${encodeURIComponent(to!)}`);
+        expect(res.status, `${path} ${from} ${to}: ${res.text.slice(0, 200)}`).toBe(200);
+      }
+    }
+  });
+
+  it('finds an event on the day when from and to name that day', async () => {
+    const day = await request(base, '/v1/events?from=2027-03-01&to=2027-03-01');
+    expect(day.status).toBe(200);
+    expect(day.json.items.map((e: { title: string }) => e.title)).toContain('Hostile Test');
+  });
+});

@@ -8,7 +8,7 @@ import { requireKey, requireScope } from '../http/auth.js';
 import { readBody } from '../http/body.js';
 import { badRequest, HttpProblem, notFound } from '../http/problem.js';
 import { parseQuery } from '../http/query.js';
-import type { Store } from '../store/store.js';
+import { filterInstant, type Store } from '../store/store.js';
 import { type AppEnv, emptyQuery, pathParam, slugify } from './common.js';
 
 // rrule ships CommonJS; its named exports are not visible to Node's ESM loader.
@@ -23,6 +23,22 @@ async function checkAlliances(store: Store, slugs: readonly string[]): Promise<v
   const missing: string[] = [];
   for (const slug of slugs) if (!(await store.allianceExists(slug))) missing.push(slug);
   if (missing.length) throw badRequest(missing.map((slug) => ({ parameter: 'body.alliances', message: `the alliance "${slug}" does not exist` })));
+}
+
+/**
+ * 400 when `to` lies before `from`, compared as the store reads them (a date is Berlin midnight, and
+ * `to` as a date takes in its whole day): such a window is empty, and answering 200 with nothing
+ * hid the client's mistake.
+ */
+function checkWindow(f: { from?: string | undefined; to?: string | undefined }): void {
+  if (!f.from || !f.to) return;
+  const from = filterInstant(f.from, false);
+  const to = filterInstant(f.to, true);
+  // A date `to` ends at the next midnight, exclusive: ending at `from` means its day lies before it.
+  // An instant `to` equal to `from` still asks what runs at that instant.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(f.to) ? to <= from : to < from) {
+    throw badRequest([{ parameter: 'to', message: 'must not be before from' }]);
+  }
 }
 
 /** Validates a finished event: a timing error names its body field. */
@@ -92,6 +108,7 @@ export function eventRoutes(): Hono<AppEnv> {
 
   app.get('/events', async (c) => {
     const filters = parseQuery(new URL(c.req.url), EventFilters);
+    checkWindow(filters);
     return c.json(await c.var.store.listEvents(filters));
   });
 
@@ -130,6 +147,7 @@ export function eventRoutes(): Hono<AppEnv> {
       if (url.searchParams.has(key)) throw badRequest([{ parameter: key, message: 'is not taken by the feed, which carries every matching event' }]);
     }
     const filters = parseQuery(url, FeedFilters);
+    checkWindow(filters);
     const events = await c.var.store.allEvents(filters, FEED_LIMIT + 1);
     if (events.length > FEED_LIMIT) throw badRequest([{ parameter: 'from', message: `the feed would hold more than ${FEED_LIMIT} events: narrow it with from/to or alliance` }]);
     const ics = eventsToICalendar(events, { calendarName: 'Fachkräfte-Termine', baseUrl: url.origin });

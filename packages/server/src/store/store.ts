@@ -76,7 +76,7 @@ function eventSearch(e: Pick<Event, 'title' | 'summary' | 'description' | 'venue
 }
 
 /** The instant a `from`/`to` filter stands for: a date is midnight in Europe/Berlin. */
-function filterInstant(value: string, endOfDay: boolean): Date {
+export function filterInstant(value: string, endOfDay: boolean): Date {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return berlinMidnight(endOfDay ? addDays(value, 1) : value);
   return new Date(value);
 }
