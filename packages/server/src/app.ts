@@ -67,6 +67,18 @@ const ROUTE_METHODS: [RegExp, string][] = [
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Query parameter names under which clients send API keys (`?api_key=…`, `?token=…`). */
+const SECRET_PARAM = /^(?:api[_-]?key|key|access[_-]?token|token)$/i;
+
+/** The query string with the value of every {@link SECRET_PARAM} replaced, for the log. */
+function redactSecrets(search: string): string {
+  return search.replace(/([?&])([^=&]*)=([^&]*)/g, (all, sep: string, name: string) => {
+    // Decoded as the server reads it: `api%5Fkey` is `api_key`.
+    const decoded = [...new URLSearchParams(`${name}=`).keys()][0] ?? '';
+    return SECRET_PARAM.test(decoded) ? `${sep}${name}=[redacted]` : all;
+  });
+}
+
 /** basemap.de, the member map's default tiles (BKG), shown on the demo page after consent. */
 const DEMO_TILE_HOST = 'https://sgx.geodatenzentrum.de';
 
@@ -128,13 +140,25 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         time: new Date().toISOString(),
         level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
         method: c.req.method,
-        path: url.pathname + url.search,
+        path: url.pathname + redactSecrets(url.search),
         status,
         durationMs: Math.round((performance.now() - started) * 100) / 100,
         ...(c.req.header('if-none-match') ? { conditional: true } : {}),
         ...(error ? { error } : {}),
       });
     }
+  });
+
+  // A key in the URL ends up in logs, proxies and browser histories: refused on every path, before
+  // anything reads it, and never logged (the log line shows `api_key=[redacted]`).
+  app.use('*', async (c, next) => {
+    const name = [...new URL(c.req.url).searchParams.keys()].find((k) => SECRET_PARAM.test(k));
+    if (name !== undefined) {
+      throw new HttpProblem(400, `Do not send an API key in the URL (${name}): send it in the header "Authorization: Bearer <key>".`, [
+        { parameter: name, message: 'must not be used: an API key goes in the header "Authorization: Bearer <key>"' },
+      ]);
+    }
+    await next();
   });
 
   app.use('*', async (c, next) => {

@@ -160,3 +160,58 @@ describe('event windows', () => {
     expect(day.json.items.map((e: { title: string }) => e.title)).toContain('Hostile Test');
   });
 });
+
+describe('API keys in the URL', () => {
+  it('answers a key in the query string with 400 naming the parameter, on every path, and never logs or echoes it', async () => {
+    const secret = admin; // a real, valid key: the worst case
+    const cases: [string, string, string][] = [
+      ['GET', '/v1/events', 'api_key'],
+      ['GET', '/v1/alliances', 'KEY'],
+      ['GET', `/v1/alliances/${SUEDWEST}`, 'apikey'],
+      ['GET', '/v1/events.ics', 'Access_Token'],
+      ['GET', '/v1/openapi.json', 'token'],
+      ['GET', '/healthz', 'api-key'],
+      ['GET', '/', 'api_key'],
+      ['GET', '/nothing-here', 'api_key'],
+      ['HEAD', '/v1/events', 'api_key'],
+      ['POST', '/v1/events', 'api_key'],
+      ['PATCH', '/v1/events/beispiel-netzwerktreffen-suedwest', 'token'],
+      ['DELETE', '/v1/events/beispiel-netzwerktreffen-suedwest', 'access_token'],
+      ['PUT', `/v1/alliances/${SUEDWEST}/members/landkreis-loerrach`, 'key'],
+    ];
+    const before = t.lines.length;
+    for (const [method, path, name] of cases) {
+      const res = await request(base, `${path}?limit=1&${name}=${secret}`, {
+        method,
+        // The header carries the same valid key: the write must still not happen.
+        headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
+        ...(method === 'GET' || method === 'HEAD' || method === 'DELETE' ? {} : { body: JSON.stringify(method === 'PUT' ? { role: 'member' } : newEvent({ title: 'Via URL key' })) }),
+      });
+      expect(res.status, `${method} ${path} ${name}`).toBe(400);
+      expect(res.text).not.toContain(secret);
+      if (method !== 'HEAD') {
+        expectProblem(res, 400, [name]);
+        expect(res.json.detail).toMatch(/Authorization: Bearer/);
+      }
+    }
+    // Percent-encoded names are the same names to the server, and redacted as well.
+    expectProblem(await request(base, `/v1/events?api%5Fkey=${secret}`), 400, ['api_key']);
+    const logged = t.lines.slice(before);
+    expect(logged).toHaveLength(cases.length + 1);
+    for (const line of logged) {
+      expect(JSON.stringify(line)).not.toContain(secret);
+      expect(line.path).toMatch(/(?:api_key|KEY|apikey|Access_Token|token|api-key|key|access_token|api%5Fkey)=\[redacted\]/);
+      expect(line.status).toBe(400);
+    }
+    expect(logged[0]!.path).toBe('/v1/events?limit=1&api_key=[redacted]');
+    // Nothing was written through the URL key.
+    expect((await request(base, '/v1/events?q=via%20url%20key')).json.items).toEqual([]);
+    expect((await request(base, '/v1/events/beispiel-netzwerktreffen-suedwest')).status).toBe(200);
+  });
+
+  it('still logs other query values as they were sent', async () => {
+    const before = t.lines.length;
+    expect((await request(base, '/v1/events?q=keynote&limit=2')).status).toBe(200);
+    expect(t.lines.slice(before).map((l) => l.path)).toEqual(['/v1/events?q=keynote&limit=2']);
+  });
+});
