@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import { HttpProblem } from './http/problem.js';
@@ -81,6 +81,12 @@ function redactSecrets(search: string): string {
 
 /** basemap.de, the member map's default tiles (BKG), shown on the demo page after consent. */
 const DEMO_TILE_HOST = 'https://sgx.geodatenzentrum.de';
+
+/** Whether the client closed the connection before its request was read to the end. */
+function clientClosed(c: Context<AppEnv>): boolean {
+  const incoming = (c.env as { incoming?: { readableAborted?: boolean } } | undefined)?.incoming;
+  return c.req.raw.signal.aborted || incoming?.readableAborted === true;
+}
 
 function problemResponse(problem: HttpProblem, instance: string): Response {
   return new Response(JSON.stringify(problem.toProblem(instance)), {
@@ -223,6 +229,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.onError((err, c) => {
     if (err instanceof HttpProblem) return problemResponse(err, c.req.path);
     if (err instanceof BadCursorError) return problemResponse(new HttpProblem(400, err.message, [{ parameter: 'cursor', message: 'is not a cursor of this server; pass nextCursor unchanged' }]), c.req.path);
+    if (clientClosed(c)) {
+      // Not ours: the client went away mid-request (gave up sending its body). Logged as nginx's
+      // 499 at warn, so that the error level stays for the server's own faults; nobody reads the answer.
+      c.set('error', 'client closed the request');
+      return new Response(null, { status: 499 });
+    }
     // Ours, not the client's: logged with its message, answered without any internals.
     c.set('error', String(err instanceof Error ? err.message : err).slice(0, 500));
     return problemResponse(new HttpProblem(500, 'The server failed to answer this request. It has been logged.'), c.req.path);

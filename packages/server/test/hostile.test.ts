@@ -1,5 +1,6 @@
 // Inputs a hostile (or just careless) client sends, against the real server: none of them may get a
 // 5xx, leak a secret into the log, or leave the data half loaded.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoInternals, expectProblem, request, startTestServer, SUEDWEST, type TestServer } from './helpers.js';
 
@@ -213,5 +214,49 @@ describe('API keys in the URL', () => {
     const before = t.lines.length;
     expect((await request(base, '/v1/events?q=keynote&limit=2')).status).toBe(200);
     expect(t.lines.slice(before).map((l) => l.path)).toEqual(['/v1/events?q=keynote&limit=2']);
+  });
+});
+
+/** Sends `head` and part of a body over a raw socket, then drops the connection as a client that gives up. */
+async function giveUpMidBody(head: string, part: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const socket = connect(t.srv.port, '127.0.0.1', () => {
+      socket.write(head + part, () => setTimeout(() => {
+        socket.destroy();
+        resolve();
+      }, 100));
+    });
+    socket.on('error', reject);
+  });
+}
+
+/** Waits until the server logged `count` more lines than `before`. */
+async function logged(before: number, count = 1) {
+  for (let i = 0; i < 100 && t.lines.length < before + count; i++) await new Promise((r) => setTimeout(r, 20));
+  return t.lines.slice(before);
+}
+
+describe('clients that give up', () => {
+  it('logs a client that gives up mid-body as 499 at warn, with no error line', async () => {
+    for (const [method, path] of [['POST', '/v1/events'], ['PATCH', '/v1/events/beispiel-netzwerktreffen-suedwest'], ['POST', '/v1/organisations']]) {
+      const before = t.lines.length;
+      await giveUpMidBody(
+        `${method} ${path} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${admin}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n`,
+        '{"title":"Abgebrochen',
+      );
+      const lines = await logged(before);
+      expect(lines, `${method} ${path}`).toHaveLength(1);
+      expect(lines[0]).toMatchObject({ method, path, status: 499, level: 'warn', error: 'client closed the request' });
+    }
+    // Chunked, without Content-Length: the same.
+    const before = t.lines.length;
+    await giveUpMidBody(
+      `POST /v1/events HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${admin}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      '10\r\n{"title":"Abgebr\r\n',
+    );
+    expect((await logged(before))[0]).toMatchObject({ status: 499, level: 'warn', error: 'client closed the request' });
+    expect(t.lines.filter((l) => l.level === 'error' || l.status >= 500)).toEqual([]);
+    // The server goes on answering, and nothing of the half-sent bodies was stored.
+    expect((await request(base, '/v1/events?q=abgebr')).json.items).toEqual([]);
   });
 });
