@@ -1,7 +1,13 @@
 // Inputs a hostile (or just careless) client sends, against the real server: none of them may get a
 // 5xx, leak a secret into the log, or leave the data half loaded.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataDirInUseError, lockDataDir } from '../src/store/data-lock.js';
 import { expectNoInternals, expectProblem, request, startTestServer, SUEDWEST, type TestServer } from './helpers.js';
 
 let t: TestServer;
@@ -258,5 +264,106 @@ describe('clients that give up', () => {
     expect(t.lines.filter((l) => l.level === 'error' || l.status >= 500)).toEqual([]);
     // The server goes on answering, and nothing of the half-sent bodies was stored.
     expect((await request(base, '/v1/events?q=abgebr')).json.items).toEqual([]);
+  });
+});
+
+// ----- the CLI, as an operator runs it: real child processes on real data directories -----
+
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+const NODE_ARGS = ['--conditions=@fachkraefte/source', '--import', 'tsx', 'src/cli.ts'];
+
+interface Finished { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+function finished(child: ChildProcess): Promise<Finished> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
+function runCli(args: string[]): Promise<Finished> {
+  return finished(spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: PACKAGE_DIR }));
+}
+
+/** Starts `serve`; `url` resolves once it printed its URL (and rejects if it ends before). */
+function startServe(args: string[]): { child: ChildProcess; url: Promise<string>; done: Promise<Finished> } {
+  const child = spawn(process.execPath, [...NODE_ARGS, 'serve', '--port', '0', ...args], { cwd: PACKAGE_DIR });
+  const done = finished(child);
+  const url = new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stderr!.on('data', (d) => {
+      seen += d;
+      const m = /Fachkräfte API: (http:\/\/\S+?)\/v1\/alliances/.exec(seen);
+      if (m) resolve(m[1]!);
+    });
+    child.on('close', () => reject(new Error(`serve ended before it listened:\n${seen}`)));
+  });
+  url.catch(() => undefined); // a test that kills the server on purpose never awaits it
+  return { child, url, done };
+}
+
+/** Field 22 of /proc/<pid>/stat: when the process started. */
+const startTimeOf = (pid: number) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]!;
+};
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'fk-hostile-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('the data directory lock', { timeout: 180_000 }, () => {
+  it('takes over a lock naming a live but unrelated process (a reused pid), and still refuses a second process next to a live server', async () => {
+    const data = join(tmp, 'reused-pid');
+    const unrelated = spawn('sleep', ['60']);
+    try {
+      const pid = unrelated.pid!;
+      // The lock of a server that ran with this pid long ago: same pid, another start time.
+      mkdirSync(data);
+      writeFileSync(join(data, 'fachkraefte.lock'), `${pid} ${Number(startTimeOf(pid)) - 1}`);
+
+      const serve = startServe(['--data', data, '--data-sets', 'seed']);
+      try {
+        const url = await serve.url;
+        expect((await request(url, '/v1/alliances?limit=1')).status).toBe(200);
+        expect(readFileSync(join(data, 'fachkraefte.lock'), 'utf8')).toBe(`${serve.child.pid} ${startTimeOf(serve.child.pid!)}`);
+        // The live server's lock holds as before: a second process stops with the clear message.
+        const second = await runCli(['keys', 'list', '--data', data]);
+        expect(second.code).toBe(1);
+        expect(second.stderr).toMatch(new RegExp(`^error: the data directory .*reused-pid is in use by process ${serve.child.pid} \\(a running server\\?\\)`));
+      } finally {
+        serve.child.kill('SIGTERM');
+      }
+      expect((await serve.done).code).toBe(0);
+      expect(unrelated.exitCode).toBeNull(); // the sleeper was left alone
+    } finally {
+      unrelated.kill();
+    }
+  });
+
+  it('refuses a lock naming a live process with its own start time, or (an older lock) only its pid', async () => {
+    const data = join(tmp, 'live-owner');
+    mkdirSync(data);
+    const owner = spawn('sleep', ['60']);
+    try {
+      const pid = owner.pid!;
+      for (const content of [`${pid} ${startTimeOf(pid)}`, String(pid)]) {
+        writeFileSync(join(data, 'fachkraefte.lock'), content);
+        expect(() => lockDataDir(data), content).toThrow(DataDirInUseError);
+        expect(() => lockDataDir(data)).toThrow(new RegExp(`in use by process ${pid} `));
+      }
+      // Once the owner is gone, the same lock is stale.
+      const gone = new Promise((resolve) => owner.once('exit', resolve));
+      owner.kill('SIGKILL');
+      await gone;
+      const release = lockDataDir(data);
+      expect(readFileSync(join(data, 'fachkraefte.lock'), 'utf8')).toBe(`${process.pid} ${startTimeOf(process.pid)}`);
+      release();
+    } finally {
+      owner.kill();
+    }
   });
 });
