@@ -1,13 +1,16 @@
 // Inputs a hostile (or just careless) client sends, against the real server: none of them may get a
 // 5xx, leak a secret into the log, or leave the data half loaded.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../src/index.js';
+import { loadDataSet, upcomingDataSet } from '../src/seed/index.js';
 import { DataDirInUseError, lockDataDir } from '../src/store/data-lock.js';
+import { Store } from '../src/store/store.js';
 import { expectNoInternals, expectProblem, request, startTestServer, SUEDWEST, type TestServer } from './helpers.js';
 
 let t: TestServer;
@@ -364,6 +367,89 @@ describe('the data directory lock', { timeout: 180_000 }, () => {
       release();
     } finally {
       owner.kill();
+    }
+  });
+});
+
+/** Total size of the files under `dir`, in bytes (0 while it does not exist). */
+function sizeOf(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+  } catch {
+    return 0;
+  }
+}
+
+describe('a first start that is killed halfway', { timeout: 300_000 }, () => {
+  it('is completed by the next start: the planned data sets that are missing are loaded', async () => {
+    // What a kill -9 between two data sets leaves: the plan, and only the first set loaded.
+    const data = join(tmp, 'half-loaded');
+    const upcomingId = upcomingDataSet(new Date()).events[0]!.id;
+    const half = await Store.open({ dataDir: data });
+    await half.planDataSets(['seed', 'upcoming']);
+    await half.load(loadDataSet('seed'));
+    expect(await half.getEvent(upcomingId)).toBeNull();
+    await half.close();
+
+    // Started with other data sets: the plan of the first start stands.
+    const srv = await startServer({ port: 0, dataDir: data, dataSets: ['volume'], log: () => undefined, siteDir: null, cdnDir: null });
+    try {
+      expect(await srv.store.loadedDataSets()).toEqual(['seed', 'upcoming']);
+      expect((await request(srv.url, `/v1/events/${upcomingId}`)).status).toBe(200);
+      expect((await request(srv.url, `/v1/alliances/${loadDataSet('volume').alliances[0]!.slug}`)).status).toBe(404);
+    } finally {
+      await srv.close();
+    }
+    // Complete now: a further start loads nothing again.
+    const again = await startServer({ port: 0, dataDir: data, log: () => undefined, siteDir: null, cdnDir: null });
+    try {
+      const { rows } = await again.store.db.query<{ name: string; loaded_at: Date }>('select name, loaded_at from data_sets order by name');
+      expect(rows.map((r) => r.name)).toEqual(['seed', 'upcoming']);
+      expect(await again.store.unloadedPlannedDataSets()).toEqual([]);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('survives a real kill -9 during the first start with seed,upcoming,volume, and the next start loads what is missing', async () => {
+    const data = join(tmp, 'killed');
+    const args = ['--data', data, '--data-sets', 'seed,upcoming,volume'];
+    const first = startServe(args);
+    // Where the kill lands is measured in what PGlite has written, not in seconds (the machine's
+    // load varies): past 60 MB the seed and upcoming sets are in and the volume set (the last and
+    // by far the largest, ~40 MB more) is loading. The state the issue found.
+    while (first.child.exitCode === null && sizeOf(data) < 60_000_000) await new Promise((r) => setTimeout(r, 100));
+    first.child.kill('SIGKILL');
+    expect((await first.done).signal).toBe('SIGKILL');
+    const killed = await Store.open({ dataDir: data });
+    try {
+      expect(await killed.loadedDataSets(), 'the kill landed after the volume set was loaded').not.toContain('volume');
+      expect(await killed.unloadedPlannedDataSets()).toContain('volume');
+    } finally {
+      await killed.close();
+    }
+
+    // The operator runs the same command again.
+    const second = startServe(args);
+    try {
+      const url = await second.url;
+      expect((await request(url, `/v1/alliances/${SUEDWEST}`)).status).toBe(200); // seed
+      const upcomingId = upcomingDataSet(new Date()).events[0]!.id;
+      expect((await request(url, `/v1/events/${upcomingId}`)).status).toBe(200); // upcoming
+      const volume = loadDataSet('volume');
+      expect((await request(url, `/v1/alliances/${volume.alliances.at(-1)!.slug}`)).status).toBe(200);
+      expect((await request(url, `/v1/events/${volume.events.at(-1)!.id}`)).status).toBe(200);
+    } finally {
+      second.child.kill('SIGTERM');
+    }
+    expect((await second.done).code).toBe(0);
+    const done = await Store.open({ dataDir: data });
+    try {
+      expect((await done.loadedDataSets()).sort()).toEqual(['seed', 'upcoming', 'volume']);
+    } finally {
+      await done.close();
     }
   });
 });

@@ -152,6 +152,25 @@ export class Store {
   }
 
   /**
+   * Records the data sets a first start is to load, in order, unless a plan exists: the plan of the
+   * very first start stands, also when that start was killed before it loaded anything.
+   */
+  async planDataSets(names: readonly string[]): Promise<void> {
+    await this.db.query(
+      `insert into data_set_plan (name, position)
+       select name, min(position) from unnest($1::text[]) with ordinality as p (name, position)
+       where not exists (select 1 from data_set_plan) group by name`,
+      [names]);
+  }
+
+  /** The planned data sets that are not loaded yet, in the planned order. */
+  async unloadedPlannedDataSets(): Promise<string[]> {
+    const { rows } = await this.db.query<{ name: string }>(
+      'select p.name from data_set_plan p where not exists (select 1 from data_sets d where d.name = p.name) order by p.position');
+    return rows.map((r) => r.name);
+  }
+
+  /**
    * Loads a data set in one transaction, inserting or replacing by id: loading the same set twice
    * changes nothing. Bulk inserts go through json_array_elements (json keeps key order), one statement a table.
    */
