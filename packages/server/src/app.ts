@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import { HttpProblem } from './http/problem.js';
@@ -83,8 +83,26 @@ const ROUTE_METHODS: [RegExp, string][] = [
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Query parameter names under which clients send API keys (`?api_key=…`, `?token=…`). */
+const SECRET_PARAM = /^(?:api[_-]?key|key|access[_-]?token|token)$/i;
+
+/** The query string with the value of every {@link SECRET_PARAM} replaced, for the log. */
+function redactSecrets(search: string): string {
+  return search.replace(/([?&])([^=&]*)=([^&]*)/g, (all, sep: string, name: string) => {
+    // Decoded as the server reads it: `api%5Fkey` is `api_key`.
+    const decoded = [...new URLSearchParams(`${name}=`).keys()][0] ?? '';
+    return SECRET_PARAM.test(decoded) ? `${sep}${name}=[redacted]` : all;
+  });
+}
+
 /** basemap.de, the member map's default tiles (BKG), shown on the demo page after consent. */
 const DEMO_TILE_HOST = 'https://sgx.geodatenzentrum.de';
+
+/** Whether the client closed the connection before its request was read to the end. */
+function clientClosed(c: Context<AppEnv>): boolean {
+  const incoming = (c.env as { incoming?: { readableAborted?: boolean } } | undefined)?.incoming;
+  return c.req.raw.signal.aborted || incoming?.readableAborted === true;
+}
 
 function problemResponse(problem: HttpProblem, instance: string): Response {
   return new Response(JSON.stringify(problem.toProblem(instance)), {
@@ -151,13 +169,25 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         time: new Date().toISOString(),
         level: status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info',
         method: c.req.method,
-        path: url.pathname + url.search,
+        path: url.pathname + redactSecrets(url.search),
         status,
         durationMs: Math.round((performance.now() - started) * 100) / 100,
         ...(c.req.header('if-none-match') ? { conditional: true } : {}),
         ...(error ? { error } : {}),
       });
     }
+  });
+
+  // A key in the URL ends up in logs, proxies and browser histories: refused on every path, before
+  // anything reads it, and never logged (the log line shows `api_key=[redacted]`).
+  app.use('*', async (c, next) => {
+    const name = [...new URL(c.req.url).searchParams.keys()].find((k) => SECRET_PARAM.test(k));
+    if (name !== undefined) {
+      throw new HttpProblem(400, `Do not send an API key in the URL (${name}): send it in the header "Authorization: Bearer <key>".`, [
+        { parameter: name, message: 'must not be used: an API key goes in the header "Authorization: Bearer <key>"' },
+      ]);
+    }
+    await next();
   });
 
   app.use('*', async (c, next) => {
@@ -238,6 +268,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.onError((err, c) => {
     if (err instanceof HttpProblem) return problemResponse(err, c.req.path);
     if (err instanceof BadCursorError) return problemResponse(new HttpProblem(400, err.message, [{ parameter: 'cursor', message: 'is not a cursor of this server; pass nextCursor unchanged' }]), c.req.path);
+    if (clientClosed(c)) {
+      // Not ours: the client went away mid-request (gave up sending its body). Logged as nginx's
+      // 499 at warn, so that the error level stays for the server's own faults; nobody reads the answer.
+      c.set('error', 'client closed the request');
+      return new Response(null, { status: 499 });
+    }
     // Ours, not the client's: logged with its message, answered without any internals.
     c.set('error', String(err instanceof Error ? err.message : err).slice(0, 500));
     return problemResponse(new HttpProblem(500, 'The server failed to answer this request. It has been logged.'), c.req.path);

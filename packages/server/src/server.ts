@@ -18,7 +18,10 @@ export interface ServerOptions extends Omit<AppOptions, 'store'> {
   dataDir?: string;
   /** Keep the database in memory only (tests). @default false */
   memory?: boolean;
-  /** Data sets loaded into an empty database. @default ['seed', 'upcoming'] */
+  /**
+   * Data sets loaded into an empty database; a later start loads those a killed first start left
+   * out. @default ['seed', 'upcoming']
+   */
   dataSets?: readonly DataSetName[];
 }
 
@@ -44,9 +47,9 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const store = await Store.open(options.memory ? { memory: true } : { dataDir: options.dataDir ?? './.data' });
   try {
-    if (await store.isEmpty()) {
-      for (const name of options.dataSets ?? ['seed', 'upcoming']) await store.load(loadDataSet(name, new Date()));
-    }
+    // The plan is recorded first, so that a start killed halfway is completed by the next one.
+    if (await store.isEmpty()) await store.planDataSets(options.dataSets ?? ['seed', 'upcoming']);
+    for (const name of await store.unloadedPlannedDataSets()) await store.load(loadDataSet(name as DataSetName, new Date()));
   } catch (err) {
     await store.close();
     throw err;

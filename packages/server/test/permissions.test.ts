@@ -76,6 +76,8 @@ describe('events naming several alliances', () => {
     const join = await call('PATCH', '/v1/events/p-own', ludwigsburg, { alliances: [SUEDWEST, LUDWIGSBURG] });
     expect(join.status, join.text).toBe(200);
     expect(join.json.alliances).toEqual([SUEDWEST, LUDWIGSBURG]);
+    // A retry of the same request (after a timeout) changes nothing and is not refused.
+    expect((await call('PATCH', '/v1/events/p-own', ludwigsburg, { alliances: [SUEDWEST, LUDWIGSBURG] })).status).toBe(200);
     // Once co-organised, the owner alone may no longer change it …
     expectProblem(await call('PATCH', '/v1/events/p-own', suedwest, { title: 'Nur Südwest' }), 403);
     // … joining with another change, adding a third alliance or removing the other one are refused.
@@ -242,6 +244,9 @@ describe('keys through the API', () => {
     // A scoped key sees itself only.
     const own = await get('/v1/keys', key);
     expect(own.json.items.map((k: { id: string }) => k.id)).toEqual([created.json.id]);
+    // The answer depends on the key and holds labels: no shared cache may keep it.
+    expect(own.headers.get('cache-control')).toBe('private, no-store');
+    expect(own.headers.get('vary')).toMatch(/Authorization/);
 
     // Revoked by an admin: refused at once.
     expect((await call('DELETE', `/v1/keys/${created.json.id}`, admin)).status).toBe(204);

@@ -47,6 +47,9 @@ export function adminRoutes(): Hono<AppEnv> {
     parseQuery(new URL(c.req.url), emptyQuery);
     const scope = await requireKey(c, c.var.store);
     const items = await c.var.store.listApiKeys(scope.admin ? undefined : { id: scope.id });
+    // Labels may name people, and the answer depends on the key: never for a shared cache.
+    c.header('Cache-Control', 'private, no-store');
+    c.header('Vary', 'Authorization', { append: true });
     return c.json({ items, nextCursor: null });
   });
 

@@ -8,7 +8,7 @@ import { requireKey } from '../http/auth.js';
 import { readBody } from '../http/body.js';
 import { badRequest, HttpProblem, notFound } from '../http/problem.js';
 import { parseQuery } from '../http/query.js';
-import { actorOf, changedFields, type KeyScope, type Store } from '../store/store.js';
+import { actorOf, changedFields, filterInstant, type KeyScope, type Store } from '../store/store.js';
 import { type AppEnv, emptyQuery, pathParam, slugify } from './common.js';
 
 // rrule ships CommonJS; its named exports are not visible to Node's ESM loader.
@@ -47,10 +47,28 @@ function requireEventScope(scope: KeyScope, before: Event | null, after: Event |
   const onlyOwn = [...added, ...removed].every((a) => a === own) && added.length + removed.length > 0;
   const fields = changedFields(before, after);
   if (onlyOwn && fields.length === 1 && fields[0] === 'alliances') return;
+  // A repeated co-organise (a retry after a timeout) changes nothing: answered as done.
+  if (fields.length === 0 && before.alliances.includes(own)) return;
   if (!before.alliances.includes(own) && !after.alliances.includes(own)) {
     throw new HttpProblem(403, `The API key is scoped to the alliance "${own}" and may not change the event "${before.id}" of ${list}.`);
   }
   throw new HttpProblem(403, `The event "${before.id}" also belongs to ${list}: a key of "${own}" may only add or remove its own alliance (co-organise or withdraw), and change nothing else of it.`);
+}
+
+/**
+ * 400 when `to` lies before `from`, compared as the store reads them (a date is Berlin midnight, and
+ * `to` as a date takes in its whole day): such a window is empty, and answering 200 with nothing
+ * hid the client's mistake.
+ */
+function checkWindow(f: { from?: string | undefined; to?: string | undefined }): void {
+  if (!f.from || !f.to) return;
+  const from = filterInstant(f.from, false);
+  const to = filterInstant(f.to, true);
+  // A date `to` ends at the next midnight, exclusive: ending at `from` means its day lies before it.
+  // An instant `to` equal to `from` still asks what runs at that instant.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(f.to) ? to <= from : to < from) {
+    throw badRequest([{ parameter: 'to', message: 'must not be before from' }]);
+  }
 }
 
 /** Validates a finished event: a timing error names its body field. */
@@ -120,6 +138,7 @@ export function eventRoutes(): Hono<AppEnv> {
 
   app.get('/events', async (c) => {
     const filters = parseQuery(new URL(c.req.url), EventFilters);
+    checkWindow(filters);
     return c.json(await c.var.store.listEvents(filters));
   });
 
@@ -159,6 +178,7 @@ export function eventRoutes(): Hono<AppEnv> {
       if (url.searchParams.has(key)) throw badRequest([{ parameter: key, message: 'is not taken by the feed, which carries every matching event' }]);
     }
     const filters = parseQuery(url, FeedFilters);
+    checkWindow(filters);
     const events = await c.var.store.allEvents(filters, FEED_LIMIT + 1);
     if (events.length > FEED_LIMIT) throw badRequest([{ parameter: 'from', message: `the feed would hold more than ${FEED_LIMIT} events: narrow it with from/to or alliance` }]);
     const ics = eventsToICalendar(events, { calendarName: 'Fachkräfte-Termine', baseUrl: url.origin });

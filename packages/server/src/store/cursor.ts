@@ -14,8 +14,14 @@ export function decodeCursor(cursor: string, length: number): (string | number)[
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== length) return null;
     if (!value.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) return null;
+    // This server never writes NUL or a lone surrogate into a cursor; PostgreSQL text refuses them,
+    // and a forged cursor holding one (`["a\u0000","b"]`) failed every list with a 500.
+    if (value.some((v) => typeof v === 'string' && (v.includes('\0') || !isWellFormed(v)))) return null;
     return value as (string | number)[];
   } catch {
     return null;
   }
 }
+
+// String.prototype.isWellFormed (Node 20) is not in the ES2023 lib this package compiles against.
+const isWellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();

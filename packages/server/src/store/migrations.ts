@@ -83,6 +83,19 @@ export const migrations: readonly { version: number; name: string; sql: string }
     `,
   },
   {
+    version: 2,
+    name: 'data_set_plan',
+    sql: `
+      -- The data sets a first start is to load, recorded before it loads any: each set loads in its
+      -- own transaction, and a start killed between them (kill -9) left the later ones out for good.
+      -- Every start loads what is planned but not in data_sets.
+      create table data_set_plan (
+        name text primary key,
+        position int not null
+      );
+    `,
+  },
+  {
     version: 3,
     name: 'write path: change history, modified, organisation creator',
     sql: `

@@ -126,7 +126,7 @@ function eventSearch(e: Pick<Event, 'title' | 'summary' | 'description' | 'venue
 }
 
 /** The instant a `from`/`to` filter stands for: a date is midnight in Europe/Berlin. */
-function filterInstant(value: string, endOfDay: boolean): Date {
+export function filterInstant(value: string, endOfDay: boolean): Date {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return berlinMidnight(endOfDay ? addDays(value, 1) : value);
   return new Date(value);
 }
@@ -198,6 +198,25 @@ export class Store {
   /** Names of the data sets loaded so far. */
   async loadedDataSets(): Promise<string[]> {
     const { rows } = await this.db.query<{ name: string }>('select name from data_sets order by loaded_at');
+    return rows.map((r) => r.name);
+  }
+
+  /**
+   * Records the data sets a first start is to load, in order, unless a plan exists: the plan of the
+   * very first start stands, also when that start was killed before it loaded anything.
+   */
+  async planDataSets(names: readonly string[]): Promise<void> {
+    await this.db.query(
+      `insert into data_set_plan (name, position)
+       select name, min(position) from unnest($1::text[]) with ordinality as p (name, position)
+       where not exists (select 1 from data_set_plan) group by name`,
+      [names]);
+  }
+
+  /** The planned data sets that are not loaded yet, in the planned order. */
+  async unloadedPlannedDataSets(): Promise<string[]> {
+    const { rows } = await this.db.query<{ name: string }>(
+      'select p.name from data_set_plan p where not exists (select 1 from data_sets d where d.name = p.name) order by p.position');
     return rows.map((r) => r.name);
   }
 

@@ -1,0 +1,471 @@
+// Inputs a hostile (or just careless) client sends, against the real server: none of them may get a
+// 5xx, leak a secret into the log, or leave the data half loaded.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../src/index.js';
+import { loadDataSet, upcomingDataSet } from '../src/seed/index.js';
+import { DataDirInUseError, lockDataDir } from '../src/store/data-lock.js';
+import { Store } from '../src/store/store.js';
+import { expectNoInternals, expectProblem, request, startTestServer, SUEDWEST, type TestServer } from './helpers.js';
+
+let t: TestServer;
+let base: string;
+let admin: string;
+beforeAll(async () => {
+  t = await startTestServer();
+  base = t.srv.url;
+  admin = await t.srv.createApiKey('admin');
+});
+afterAll(() => t.srv.close());
+
+const cursorOf = (key: unknown[]) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+
+describe('cursors', () => {
+  const LISTS = ['/v1/alliances', `/v1/alliances/${SUEDWEST}/members`, '/v1/organisations', '/v1/events', '/v1/focus-areas'];
+
+  it('answers a cursor holding a NUL character with 400 naming cursor, on every list', async () => {
+    // The cursor of the issue, byte for byte: ["a\u0000","b"].
+    expect(Buffer.from('WyJhXHUwMDAwIiwiYiJd', 'base64url').toString()).toBe('["a\\u0000","b"]');
+    for (const path of LISTS) {
+      const res = await request(base, `${path}?cursor=WyJhXHUwMDAwIiwiYiJd`);
+      expectProblem(res, 400, ['cursor']);
+      expectNoInternals(res);
+    }
+    // The event list's first part is an instant; its second (the id) goes to the database as text.
+    expectProblem(await request(base, `/v1/events?cursor=${cursorOf(['2026-01-01T00:00:00.000Z', 'a\u0000'])}`), 400, ['cursor']);
+  });
+
+  it('answers a cursor holding a lone surrogate with 400 naming cursor, on every list', async () => {
+    for (const path of LISTS) {
+      expectProblem(await request(base, `${path}?cursor=${cursorOf(['\ud800', 'b'])}`), 400, ['cursor']);
+    }
+    expectProblem(await request(base, `/v1/events?cursor=${cursorOf(['2026-01-01T00:00:00.000Z', '\udfff'])}`), 400, ['cursor']);
+  });
+
+  it('still takes the cursors the server hands out', async () => {
+    for (const path of LISTS) {
+      const first = await request(base, `${path}?limit=1`);
+      expect(first.status, path).toBe(200);
+      const next = await request(base, `${path}?limit=1&cursor=${encodeURIComponent(first.json.nextCursor)}`);
+      expect(next.status, path).toBe(200);
+      expect(next.json.items[0], path).not.toEqual(first.json.items[0]);
+    }
+  });
+});
+
+/** Sends a write with the admin key; `body` goes as is when a string. */
+function write(method: string, path: string, body: unknown, type = 'application/json') {
+  return request(base, path, {
+    method,
+    headers: { Authorization: `Bearer ${admin}`, 'Content-Type': type },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+const newEvent = (extra: Record<string, unknown> = {}) => ({
+  title: 'Hostile Test', start: '2027-03-01T10:00:00+01:00', alliances: [SUEDWEST], ...extra,
+});
+
+describe('JSON bodies', () => {
+  it('answers a body nested 10,000 deep (20 KB) with 400 naming body, on every write', async () => {
+    const deepArray = '['.repeat(10_000) + ']'.repeat(10_000);
+    const deepObject = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    for (const [method, path] of [
+      ['POST', '/v1/events'], ['PATCH', '/v1/events/beispiel-netzwerktreffen-suedwest'], ['POST', '/v1/organisations'],
+      ['PATCH', '/v1/organisations/landkreis-loerrach'], ['PUT', `/v1/alliances/${SUEDWEST}/members/landkreis-loerrach`],
+    ] as const) {
+      for (const body of [deepArray, deepObject]) {
+        const res = await write(method, path, body);
+        expectProblem(res, 400, ['body']);
+        expect(res.json.detail).toMatch(/nested more than 32 levels/);
+        expectNoInternals(res);
+      }
+    }
+    // Inside a string, brackets are text and do not count.
+    const inText = await write('POST', '/v1/events', newEvent({ title: '['.repeat(100), description: '{"\\"['.repeat(50) }));
+    expect(inText.status, inText.text).toBe(201);
+    expect(t.lines.filter((l) => l.status >= 500)).toEqual([]);
+  });
+
+  it('takes a body nested 32 deep to the schema, and refuses 33', async () => {
+    const nested = (n: number) => `${'{"title":'.repeat(n - 1)}{}${'}'.repeat(n - 1)}`;
+    const at32 = await write('POST', '/v1/events', nested(32));
+    expectProblem(at32, 400, ['body.title']);
+    expect(at32.json.detail).not.toMatch(/nested/);
+    const at33 = await write('POST', '/v1/events', nested(33));
+    expectProblem(at33, 400, ['body']);
+    expect(at33.json.detail).toMatch(/nested more than 32 levels/);
+  });
+
+  it('answers a lone surrogate in a body with 400 naming the field, and stores nothing', async () => {
+    // JSON.stringify writes a lone surrogate as the escape \ud800, which JSON.parse turns back into one.
+    const org = await write('POST', '/v1/organisations', '{"id":"lone-surrogate","name":"A\\ud800","type":"sonstige"}');
+    expectProblem(org, 400, ['body.name']);
+    expect(org.json.errors[0].message).toMatch(/lone surrogate/);
+    expect((await request(base, '/v1/organisations/lone-surrogate')).status).toBe(404);
+    expectProblem(await write('POST', '/v1/events', newEvent({ title: 'Treffen \udfff' })), 400, ['body.title']);
+    expectProblem(await write('POST', '/v1/events', newEvent({ categories: ['x\ud83d'] })), 400, ['body.categories[0]']);
+    expectProblem(await write('PATCH', '/v1/events/beispiel-netzwerktreffen-suedwest', { venue: { name: '\ud800x' } }), 400, ['body.venue.name']);
+    expectProblem(await write('POST', '/v1/events', '{"title":"x","\\ud800":1}'), 400, ['body']);
+    // A surrogate pair is a character like any other.
+    const pair = await write('POST', '/v1/events', newEvent({ title: 'Treffen \ud83d\ude00' }));
+    expect(pair.status, pair.text).toBe(201);
+    expect(pair.json.title).toBe('Treffen 😀');
+  });
+
+  it('never lets a lone surrogate in through the query: the URL parser makes it U+FFFD, and no 5xx follows', async () => {
+    // %ED%A0%80 is \ud800 in (invalid) UTF-8. WHATWG URL decoding replaces it, so query.ts needs
+    // no check of its own; this test holds that in place.
+    expect(new URL('http://x/?q=%ED%A0%80').searchParams.get('q')).toBe('\ufffd\ufffd\ufffd');
+    for (const query of ['q=%ED%A0%80', 'q=a%ED%B0%80b', `alliance=${SUEDWEST}%ED%A0%80`, 'from=%ED%A0%80', 'category=%F0%9F']) {
+      for (const path of ['/v1/events', '/v1/organisations', '/v1/alliances']) {
+        if (path !== '/v1/events' && !query.startsWith('q=')) continue;
+        const res = await request(base, `${path}?${query}`);
+        expect(res.status, `${path}?${query}`).toBeLessThan(500);
+        expect(res.text).not.toMatch(/\\ud[89ab]/i);
+      }
+    }
+    expect(t.lines.filter((l) => l.status >= 500)).toEqual([]);
+  });
+
+  it('answers a +json media type other than merge-patch with 415', async () => {
+    for (const type of ['application/evil+json', 'application/ld+json', 'application/problem+json', 'text/json']) {
+      const res = await write('POST', '/v1/events', newEvent(), type);
+      expectProblem(res, 415);
+      const patch = await write('PATCH', '/v1/events/beispiel-netzwerktreffen-suedwest', { summary: 'evil' }, type);
+      expectProblem(patch, 415);
+    }
+    expect((await request(base, '/v1/events/beispiel-netzwerktreffen-suedwest')).json.summary).not.toBe('evil');
+    expect((await write('POST', '/v1/events', newEvent(), 'application/json; charset=utf-8')).status).toBe(201);
+    expect((await write('PATCH', '/v1/events/beispiel-netzwerktreffen-suedwest', { summary: 'ok' }, 'application/merge-patch+json')).status).toBe(200);
+  });
+});
+
+describe('event windows', () => {
+  it('answers to before from with 400 naming to, on the list and the feed', async () => {
+    for (const path of ['/v1/events', '/v1/events.ics']) {
+      for (const [from, to] of [
+        ['2026-05-01', '2026-04-01'],
+        ['2026-05-01', '2026-04-30'],
+        ['2026-05-01T12:00:00+02:00', '2026-05-01T11:59:59+02:00'],
+        // A date means midnight in Berlin: 23:30 the evening before is before it.
+        ['2026-05-01', '2026-04-30T23:30:00+02:00'],
+        ['2026-05-01T00:00:00Z', '2026-05-01T01:59:00+02:00'],
+      ]) {
+        const res = await request(base, `${path}?from=${encodeURIComponent(from!)}&to=${encodeURIComponent(to!)}`);
+        expectProblem(res, 400, ['to']);
+        expect(res.json.errors[0].message).toBe('must not be before from');
+      }
+    }
+  });
+
+  it('takes a window of one day, or of one instant', async () => {
+    for (const path of ['/v1/events', '/v1/events.ics']) {
+      for (const [from, to] of [
+        ['2026-05-01', '2026-05-01'],
+        ['2026-05-01T12:00:00+02:00', '2026-05-01T12:00:00+02:00'],
+        // `to` as a date takes in its whole day.
+        ['2026-05-01T18:00:00+02:00', '2026-05-01'],
+        ['2026-05-01', '2026-04-30T23:30:00+01:00'],
+      ]) {
+        const res = await request(base, `${path}?from=${encodeURIComponent(from!)}&to=${encodeURIComponent(to!)}`);
+        expect(res.status, `${path} ${from} ${to}: ${res.text.slice(0, 200)}`).toBe(200);
+      }
+    }
+  });
+
+  it('finds an event on the day when from and to name that day', async () => {
+    const day = await request(base, '/v1/events?from=2027-03-01&to=2027-03-01');
+    expect(day.status).toBe(200);
+    expect(day.json.items.map((e: { title: string }) => e.title)).toContain('Hostile Test');
+  });
+});
+
+describe('API keys in the URL', () => {
+  it('answers a key in the query string with 400 naming the parameter, on every path, and never logs or echoes it', async () => {
+    const secret = admin; // a real, valid key: the worst case
+    const cases: [string, string, string][] = [
+      ['GET', '/v1/events', 'api_key'],
+      ['GET', '/v1/alliances', 'KEY'],
+      ['GET', `/v1/alliances/${SUEDWEST}`, 'apikey'],
+      ['GET', '/v1/events.ics', 'Access_Token'],
+      ['GET', '/v1/openapi.json', 'token'],
+      ['GET', '/healthz', 'api-key'],
+      ['GET', '/', 'api_key'],
+      ['GET', '/nothing-here', 'api_key'],
+      ['HEAD', '/v1/events', 'api_key'],
+      ['POST', '/v1/events', 'api_key'],
+      ['PATCH', '/v1/events/beispiel-netzwerktreffen-suedwest', 'token'],
+      ['DELETE', '/v1/events/beispiel-netzwerktreffen-suedwest', 'access_token'],
+      ['PUT', `/v1/alliances/${SUEDWEST}/members/landkreis-loerrach`, 'key'],
+    ];
+    const before = t.lines.length;
+    for (const [method, path, name] of cases) {
+      const res = await request(base, `${path}?limit=1&${name}=${secret}`, {
+        method,
+        // The header carries the same valid key: the write must still not happen.
+        headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
+        ...(method === 'GET' || method === 'HEAD' || method === 'DELETE' ? {} : { body: JSON.stringify(method === 'PUT' ? { role: 'member' } : newEvent({ title: 'Via URL key' })) }),
+      });
+      expect(res.status, `${method} ${path} ${name}`).toBe(400);
+      expect(res.text).not.toContain(secret);
+      if (method !== 'HEAD') {
+        expectProblem(res, 400, [name]);
+        expect(res.json.detail).toMatch(/Authorization: Bearer/);
+      }
+    }
+    // Percent-encoded names are the same names to the server, and redacted as well.
+    expectProblem(await request(base, `/v1/events?api%5Fkey=${secret}`), 400, ['api_key']);
+    const logged = t.lines.slice(before);
+    expect(logged).toHaveLength(cases.length + 1);
+    for (const line of logged) {
+      expect(JSON.stringify(line)).not.toContain(secret);
+      expect(line.path).toMatch(/(?:api_key|KEY|apikey|Access_Token|token|api-key|key|access_token|api%5Fkey)=\[redacted\]/);
+      expect(line.status).toBe(400);
+    }
+    expect(logged[0]!.path).toBe('/v1/events?limit=1&api_key=[redacted]');
+    // Nothing was written through the URL key.
+    expect((await request(base, '/v1/events?q=via%20url%20key')).json.items).toEqual([]);
+    expect((await request(base, '/v1/events/beispiel-netzwerktreffen-suedwest')).status).toBe(200);
+  });
+
+  it('still logs other query values as they were sent', async () => {
+    const before = t.lines.length;
+    expect((await request(base, '/v1/events?q=keynote&limit=2')).status).toBe(200);
+    expect(t.lines.slice(before).map((l) => l.path)).toEqual(['/v1/events?q=keynote&limit=2']);
+  });
+});
+
+/** Sends `head` and part of a body over a raw socket, then drops the connection as a client that gives up. */
+async function giveUpMidBody(head: string, part: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const socket = connect(t.srv.port, '127.0.0.1', () => {
+      socket.write(head + part, () => setTimeout(() => {
+        socket.destroy();
+        resolve();
+      }, 100));
+    });
+    socket.on('error', reject);
+  });
+}
+
+/** Waits until the server logged `count` more lines than `before`. */
+async function logged(before: number, count = 1) {
+  for (let i = 0; i < 100 && t.lines.length < before + count; i++) await new Promise((r) => setTimeout(r, 20));
+  return t.lines.slice(before);
+}
+
+describe('clients that give up', () => {
+  it('logs a client that gives up mid-body as 499 at warn, with no error line', async () => {
+    for (const [method, path] of [['POST', '/v1/events'], ['PATCH', '/v1/events/beispiel-netzwerktreffen-suedwest'], ['POST', '/v1/organisations']]) {
+      const before = t.lines.length;
+      await giveUpMidBody(
+        `${method} ${path} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${admin}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n`,
+        '{"title":"Abgebrochen',
+      );
+      const lines = await logged(before);
+      expect(lines, `${method} ${path}`).toHaveLength(1);
+      expect(lines[0]).toMatchObject({ method, path, status: 499, level: 'warn', error: 'client closed the request' });
+    }
+    // Chunked, without Content-Length: the same.
+    const before = t.lines.length;
+    await giveUpMidBody(
+      `POST /v1/events HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${admin}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      '10\r\n{"title":"Abgebr\r\n',
+    );
+    expect((await logged(before))[0]).toMatchObject({ status: 499, level: 'warn', error: 'client closed the request' });
+    expect(t.lines.filter((l) => l.level === 'error' || l.status >= 500)).toEqual([]);
+    // The server goes on answering, and nothing of the half-sent bodies was stored.
+    expect((await request(base, '/v1/events?q=abgebr')).json.items).toEqual([]);
+  });
+});
+
+// ----- the CLI, as an operator runs it: real child processes on real data directories -----
+
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+const NODE_ARGS = ['--conditions=@fachkraefte/source', '--import', 'tsx', 'src/cli.ts'];
+
+interface Finished { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+function finished(child: ChildProcess): Promise<Finished> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+}
+
+function runCli(args: string[]): Promise<Finished> {
+  return finished(spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: PACKAGE_DIR }));
+}
+
+/** Starts `serve`; `url` resolves once it printed its URL (and rejects if it ends before). */
+function startServe(args: string[]): { child: ChildProcess; url: Promise<string>; done: Promise<Finished> } {
+  const child = spawn(process.execPath, [...NODE_ARGS, 'serve', '--port', '0', ...args], { cwd: PACKAGE_DIR });
+  const done = finished(child);
+  const url = new Promise<string>((resolve, reject) => {
+    let seen = '';
+    child.stderr!.on('data', (d) => {
+      seen += d;
+      const m = /Fachkräfte API: (http:\/\/\S+?)\/v1\/alliances/.exec(seen);
+      if (m) resolve(m[1]!);
+    });
+    child.on('close', () => reject(new Error(`serve ended before it listened:\n${seen}`)));
+  });
+  url.catch(() => undefined); // a test that kills the server on purpose never awaits it
+  return { child, url, done };
+}
+
+/** Field 22 of /proc/<pid>/stat: when the process started. */
+const startTimeOf = (pid: number) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]!;
+};
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'fk-hostile-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('the data directory lock', { timeout: 180_000 }, () => {
+  it('takes over a lock naming a live but unrelated process (a reused pid), and still refuses a second process next to a live server', async () => {
+    const data = join(tmp, 'reused-pid');
+    const unrelated = spawn('sleep', ['60']);
+    try {
+      const pid = unrelated.pid!;
+      // The lock of a server that ran with this pid long ago: same pid, another start time.
+      mkdirSync(data);
+      writeFileSync(join(data, 'fachkraefte.lock'), `${pid} ${Number(startTimeOf(pid)) - 1}`);
+
+      const serve = startServe(['--data', data, '--data-sets', 'seed']);
+      try {
+        const url = await serve.url;
+        expect((await request(url, '/v1/alliances?limit=1')).status).toBe(200);
+        expect(readFileSync(join(data, 'fachkraefte.lock'), 'utf8')).toBe(`${serve.child.pid} ${startTimeOf(serve.child.pid!)}`);
+        // The live server's lock holds as before: a second process does not open the database, it
+        // sends its command through the running server (cli.test.ts covers the refusal without it).
+        const second = await runCli(['keys', 'list', '--data', data]);
+        expect(second.code, second.stderr).toBe(0);
+        expect(second.stderr).toMatch(new RegExp(`^a server \\(process ${serve.child.pid}\\) uses .*reused-pid: sending the change through its API`));
+      } finally {
+        serve.child.kill('SIGTERM');
+      }
+      expect((await serve.done).code).toBe(0);
+      expect(unrelated.exitCode).toBeNull(); // the sleeper was left alone
+    } finally {
+      unrelated.kill();
+    }
+  });
+
+  it('refuses a lock naming a live process with its own start time, or (an older lock) only its pid', async () => {
+    const data = join(tmp, 'live-owner');
+    mkdirSync(data);
+    const owner = spawn('sleep', ['60']);
+    try {
+      const pid = owner.pid!;
+      for (const content of [`${pid} ${startTimeOf(pid)}`, String(pid)]) {
+        writeFileSync(join(data, 'fachkraefte.lock'), content);
+        expect(() => lockDataDir(data), content).toThrow(DataDirInUseError);
+        expect(() => lockDataDir(data)).toThrow(new RegExp(`in use by process ${pid} `));
+      }
+      // Once the owner is gone, the same lock is stale.
+      const gone = new Promise((resolve) => owner.once('exit', resolve));
+      owner.kill('SIGKILL');
+      await gone;
+      const release = lockDataDir(data);
+      expect(readFileSync(join(data, 'fachkraefte.lock'), 'utf8')).toBe(`${process.pid} ${startTimeOf(process.pid)}`);
+      release();
+    } finally {
+      owner.kill();
+    }
+  });
+});
+
+/** Total size of the files under `dir`, in bytes (0 while it does not exist). */
+function sizeOf(dir: string): number {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+  } catch {
+    return 0;
+  }
+}
+
+describe('a first start that is killed halfway', { timeout: 300_000 }, () => {
+  it('is completed by the next start: the planned data sets that are missing are loaded', async () => {
+    // What a kill -9 between two data sets leaves: the plan, and only the first set loaded.
+    const data = join(tmp, 'half-loaded');
+    const upcomingId = upcomingDataSet(new Date()).events[0]!.id;
+    const half = await Store.open({ dataDir: data });
+    await half.planDataSets(['seed', 'upcoming']);
+    await half.load(loadDataSet('seed'));
+    expect(await half.getEvent(upcomingId)).toBeNull();
+    await half.close();
+
+    // Started with other data sets: the plan of the first start stands.
+    const srv = await startServer({ port: 0, dataDir: data, dataSets: ['volume'], log: () => undefined, siteDir: null, cdnDir: null });
+    try {
+      expect(await srv.store.loadedDataSets()).toEqual(['seed', 'upcoming']);
+      expect((await request(srv.url, `/v1/events/${upcomingId}`)).status).toBe(200);
+      expect((await request(srv.url, `/v1/alliances/${loadDataSet('volume').alliances[0]!.slug}`)).status).toBe(404);
+    } finally {
+      await srv.close();
+    }
+    // Complete now: a further start loads nothing again.
+    const again = await startServer({ port: 0, dataDir: data, log: () => undefined, siteDir: null, cdnDir: null });
+    try {
+      const { rows } = await again.store.db.query<{ name: string; loaded_at: Date }>('select name, loaded_at from data_sets order by name');
+      expect(rows.map((r) => r.name)).toEqual(['seed', 'upcoming']);
+      expect(await again.store.unloadedPlannedDataSets()).toEqual([]);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('survives a real kill -9 during the first start with seed,upcoming,volume, and the next start loads what is missing', async () => {
+    const data = join(tmp, 'killed');
+    const args = ['--data', data, '--data-sets', 'seed,upcoming,volume'];
+    const first = startServe(args);
+    // Where the kill lands is measured in what PGlite has written, not in seconds (the machine's
+    // load varies): past 60 MB the seed and upcoming sets are in and the volume set (the last and
+    // by far the largest, ~40 MB more) is loading. The state the issue found.
+    while (first.child.exitCode === null && sizeOf(data) < 60_000_000) await new Promise((r) => setTimeout(r, 100));
+    first.child.kill('SIGKILL');
+    expect((await first.done).signal).toBe('SIGKILL');
+    const killed = await Store.open({ dataDir: data });
+    try {
+      expect(await killed.loadedDataSets(), 'the kill landed after the volume set was loaded').not.toContain('volume');
+      expect(await killed.unloadedPlannedDataSets()).toContain('volume');
+    } finally {
+      await killed.close();
+    }
+
+    // The operator runs the same command again.
+    const second = startServe(args);
+    try {
+      const url = await second.url;
+      expect((await request(url, `/v1/alliances/${SUEDWEST}`)).status).toBe(200); // seed
+      const upcomingId = upcomingDataSet(new Date()).events[0]!.id;
+      expect((await request(url, `/v1/events/${upcomingId}`)).status).toBe(200); // upcoming
+      const volume = loadDataSet('volume');
+      expect((await request(url, `/v1/alliances/${volume.alliances.at(-1)!.slug}`)).status).toBe(200);
+      expect((await request(url, `/v1/events/${volume.events.at(-1)!.id}`)).status).toBe(200);
+    } finally {
+      second.child.kill('SIGTERM');
+    }
+    expect((await second.done).code).toBe(0);
+    const done = await Store.open({ dataDir: data });
+    try {
+      expect((await done.loadedDataSets()).sort()).toEqual(['seed', 'upcoming', 'volume']);
+    } finally {
+      await done.close();
+    }
+  });
+});
