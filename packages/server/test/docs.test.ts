@@ -130,6 +130,15 @@ describe('docs/server.md, "For coordinators"', () => {
     }
   });
 
+  it('states the Cache-Control that GET answers, and the bound of 2 minutes it gives', async () => {
+    const res = await request(t.srv.url, `/v1/alliances/${SUEDWEST}`);
+    const cacheControl = res.headers.get('cache-control')!;
+    expect(SECTION).toContain(`Cache-Control: ${cacheControl}`);
+    const seconds = (name: string) => Number(new RegExp(`${name}=(\\d+)`).exec(cacheControl)?.[1]);
+    expect(seconds('max-age') + seconds('stale-while-revalidate')).toBeLessThanOrEqual(120);
+    expect(SECTION).toMatch(/within\s+2 minutes/);
+  });
+
   it('did what the text says: a tombstone, a recurring series, the Outlook zone, the co-organised event withdrawn', async () => {
     const deleted = await request(t.srv.url, '/v1/events/netzwerktreffen-loerrach-2027-03');
     expect(deleted.status).toBe(404);
