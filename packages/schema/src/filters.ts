@@ -70,6 +70,8 @@ export const ChangeFilters = z.strictObject({
   alliance: z.optional(Slug),
   /** Changes after this instant (OParl's `modified_since`). */
   since: z.optional(DateTime),
+  /** Changes after this `seq`: a mirror resumes from the last change it applied. */
+  after: z.optional(z.int().check(z.gte(0))),
   ...Paging,
 });
 export type ChangeFilters = z.infer<typeof ChangeFilters>;

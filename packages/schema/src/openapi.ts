@@ -276,8 +276,10 @@ export function createOpenApiDocument(options: { serverUrl?: string; version?: s
       '/v1/keys': {
         get: {
           operationId: 'listKeys', summary: 'List API keys', tags: ['keys'], security: [{ apiKey: [] }],
-          description: 'Admin keys see every key, a scoped key only itself. Never the secrets.',
+          description: 'Admin keys see every key, a scoped key only itself. Never the secrets. Private: no shared cache keeps it.',
+          parameters: [ifNoneMatch],
           responses: {
+            '304': notModified,
             '200': { description: 'The keys.', content: { 'application/json': { schema: { type: 'object', required: ['items', 'nextCursor'], properties: { items: { type: 'array', items: ref('ApiKey') }, nextCursor: { type: 'null' } } } } } },
             '400': problem('An unknown query parameter was sent.'),
             '401': problem('No, an unknown or a revoked API key.'),

@@ -317,6 +317,10 @@ describe('change history', () => {
     const seqs = [...first.json.items, ...second.json.items].map((c: { seq: number }) => c.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(6);
+    // A mirror resumes after the last seq it applied, also from the last page (whose nextCursor is null).
+    const resumed = await get(`/v1/changes?limit=2&after=${seqs[3]}`);
+    expect(resumed.json.items.map((c: { seq: number }) => c.seq)).toEqual(seqs.slice(4, 6));
+    expectProblem(await get('/v1/changes?after=-1'), 400, ['after']);
     const future = await get(`/v1/changes?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
     expect(future.json).toEqual({ items: [], nextCursor: null });
     expectProblem(await get('/v1/changes?cursor=WyJhIl0'), 400, ['cursor']);

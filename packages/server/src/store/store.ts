@@ -304,12 +304,13 @@ export class Store {
    * The change history, oldest first, keyset-paged by `seq`. `kinds` limits what is listed (the
    * history of keys is for admin keys only).
    */
-  async listChanges(f: { alliance?: string; since?: string; limit?: number; cursor?: string }, kinds: readonly ChangeRow['kind'][]): Promise<Page<ChangeRow>> {
+  async listChanges(f: { alliance?: string; since?: string; after?: number; limit?: number; cursor?: string }, kinds: readonly ChangeRow['kind'][]): Promise<Page<ChangeRow>> {
     const limit = f.limit ?? DEFAULT_LIMIT;
     const w = new Where();
     w.add((p) => `c.kind = any(${p(kinds)}::text[])`);
     if (f.alliance) w.add((p) => `c.alliances @> array[${p(f.alliance)}]::text[]`);
     if (f.since) w.add((p) => `c.at > ${p(new Date(f.since!).toISOString())}::timestamptz`);
+    if (f.after !== undefined) w.add((p) => `c.seq > ${p(f.after)}`);
     const after = cursorKey(f.cursor, 1);
     if (after) {
       if (typeof after[0] !== 'number' || !Number.isSafeInteger(after[0])) throw new BadCursorError('cursor: not a cursor of this server; pass nextCursor unchanged');
