@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
+import { compress } from './http/compress.js';
 import { HttpProblem } from './http/problem.js';
 import { WriteLimiter } from './http/rate-limit.js';
 import { adminRoutes, MAX_DATA_SET_BYTES } from './routes/admin.js';
@@ -190,6 +191,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await next();
   });
 
+  app.use('*', compress());
+
   app.use('*', async (c, next) => {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
@@ -215,8 +218,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await next();
     const type = c.res.headers.get('content-type') ?? '';
     if (READ_METHODS.has(c.req.method) || !c.res.ok || c.res.status === 204 || !type.startsWith('application/json') || c.req.path.startsWith('/v1/keys')) return;
-    const body = new Uint8Array(await c.res.clone().arrayBuffer());
-    c.header('ETag', `"${createHash('sha1').update(body).digest('hex')}"`);
+    // Read once and answer anew: a clone of @hono/node-server's light Response can lock its body.
+    const res = c.res;
+    const body = new Uint8Array(await res.arrayBuffer());
+    c.res = new Response(body, { status: res.status, headers: res.headers });
+    c.res.headers.set('ETag', `"${createHash('sha1').update(body).digest('hex')}"`);
   });
   app.use('/v1/*', (c, next) => {
     const maxSize = bodyLimitOf(c.req.path);
@@ -238,9 +244,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.use('/cdn/*', async (c, next) => {
       await next();
       c.header('Access-Control-Allow-Origin', '*');
-      c.header('Cache-Control', 'public, max-age=300');
+      if (c.res.status !== 200 && c.res.status !== 304) return;
+      // Chunk names carry a hash of their content: they never change, so caches keep them a year.
+      // Entry files (fk.js, one per element) keep their names across releases: short-lived and
+      // revalidated (ETag), so a new release reaches pages within 5 minutes.
+      c.header('Cache-Control', /^\/cdn\/chunks\/[^/]+-[A-Z0-9]{8}\.js$/.test(c.req.path)
+        ? 'public, max-age=31536000, immutable'
+        : 'public, max-age=300, stale-while-revalidate=60');
     });
-    app.use('/cdn/*', serveStatic({ root: cdnDir, rewriteRequestPath: (p) => p.replace(/^\/cdn/, '') }));
+    app.use('/cdn/*', etag());
+    // `.br` and `.gz` beside each file are made at build time (scripts/precompress.mjs).
+    app.use('/cdn/*', serveStatic({ root: cdnDir, precompressed: true, rewriteRequestPath: (p) => p.replace(/^\/cdn/, '') }));
   }
   const siteDir = options.siteDir === undefined ? `${repoRoot}examples/municipal-page` : options.siteDir;
   if (siteDir && existsSync(siteDir)) {
