@@ -1,4 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
+import type { IsoDate } from '@fachkraefte/sdk';
 import { EVENT_CATEGORIES, type Event } from '@fachkraefte/schema';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
@@ -11,7 +12,7 @@ import { styles } from './event-calendar.styles.js';
 import { de, type CalendarStrings } from './event-calendar.i18n.js';
 import type { DetailHost } from './event-calendar.details.js';
 import { byWeek, layoutWeek, monthOf, monthWeeks, occurrences, type Occurrence } from './month-grid.js';
-import { dateOfDay, dayOf, isoDay, weekday, ymd, zonedDay } from './zoned.js';
+import { dateOfDay, dayOf, isoDay, weekday, ymd, zonedDay } from '@fachkraefte/schema/rrule';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Rows of entries a day cell shows before "+N more". */
@@ -314,7 +315,8 @@ export default class FkEventCalendar extends FkElement {
   }
 
   private query(from: string, to: string, alliances: string) {
-    return { from, to, ...(alliances ? { alliance: alliances.split(',') } : {}) };
+    // Both come from isoDay: ISO dates by construction.
+    return { from: from as IsoDate, to: to as IsoDate, ...(alliances ? { alliance: alliances.split(',') } : {}) };
   }
 
   /**

@@ -11,7 +11,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { safeHttpUrl } from '../../internal/safe-url.js';
 import type { CalendarStrings } from './event-calendar.i18n.js';
 import type { Occurrence } from './month-grid.js';
-import { isoDay } from './zoned.js';
+import { isoDay } from '@fachkraefte/schema/rrule';
 
 export { writeJsonLd } from '../../internal/json-ld.js';
 
