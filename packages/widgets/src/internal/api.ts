@@ -33,6 +33,8 @@ export interface WidgetData {
   members(slug: string, options: LoadOptions): Promise<Member[]>;
   /** Every event matching the filters (a calendar's visible range), all pages. */
   events(filters: Omit<EventQuery, 'limit' | 'cursor'>, options: LoadOptions): Promise<Event[]>;
+  /** The first page of events matching the filters, `limit` at most (what comes next, in start order). */
+  firstEvents(filters: Omit<EventQuery, 'limit' | 'cursor'>, limit: number, options: LoadOptions): Promise<Event[]>;
   /** One organisation (an event's organiser). */
   organisation(id: string, options: LoadOptions): Promise<Organisation>;
   /** URL of the iCalendar feed of the events matching the filters (for subscriptions). */
@@ -102,6 +104,8 @@ function createWidgetData(baseUrl: string): WidgetData {
       shared(`events:${client.events.icsUrl(filters)}`, options, () =>
         everyPage((cursor) => client.events.list({ ...filters, limit: PAGE, cursor })),
       ),
+    firstEvents: (filters, limit, options) =>
+      shared(`first:${limit}:${client.events.icsUrl(filters)}`, options, async () => (await client.events.list({ ...filters, limit })).items),
     organisation: (id, options) => shared(`organisation:${id}`, options, () => client.organisations.get(id)),
     feedUrl: (filters) => client.events.icsUrl(filters),
     eventIcsUrl: (id) => client.events.eventIcsUrl(id),

@@ -12,7 +12,7 @@ import { styles } from './event-calendar.styles.js';
 import { de, type CalendarStrings } from './event-calendar.i18n.js';
 import type { DetailHost } from './event-calendar.details.js';
 import { byWeek, layoutWeek, monthOf, monthWeeks, occurrences, type Occurrence } from './month-grid.js';
-import { dateOfDay, dayOf, isoDay, weekday, ymd, zonedDay } from '@fachkraefte/schema/rrule';
+import { dateOfDay, dayOf, isoDay, parseDay, weekday, ymd, zonedDay } from '@fachkraefte/schema/rrule';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Rows of entries a day cell shows before "+N more". */
@@ -57,6 +57,8 @@ interface Loaded {
  * @csspart list - The list (agenda) view.
  * @csspart status - The label of a cancelled, postponed or rescheduled event.
  * @csspart empty - The message of a month without events.
+ * @csspart upcoming - "Next events": shown when the month has no events (left), with a way to their month.
+ * @csspart jump - The button that goes to the month of the next event.
  * @csspart dialog - The details dialog.
  * @csspart subscribe - The subscription links.
  * @csspart error - The error message box.
@@ -135,6 +137,10 @@ export default class FkEventCalendar extends FkElement {
   private namesAsked = false;
   private early = false;
   private shown = new Map<string, Occurrence>();
+  /** The next events after a month without any (left), by occurrence key. */
+  private nextShown = new Map<string, Occurrence>();
+  /** A prefix every title of the shown month starts with ("Beispiel: "), left out in the day cells. */
+  private titlePrefix = '';
   private memo: [unknown[], Occurrence[]] | null = null;
   /** The visible occurrences per week of the grid, computed with them. */
   private weeksOcc: Occurrence[][] = [];
@@ -182,6 +188,45 @@ export default class FkEventCalendar extends FkElement {
       if (!isAbort(error)) this.reportError(describeError(error));
     },
   });
+
+  /**
+   * The next few events after a month that has none (left): asked only then, with the same
+   * alliances, category and search as the month, so that the calendar never only says "no events"
+   * while there are some later. A series is shown by its next date, not its first.
+   */
+  private readonly nextTask = new Task(this, {
+    task: async ([api, from, alliances, category, q], { signal }) => {
+      if (!api || !from) return null;
+      const fromDay = parseDay(from);
+      const events = await dataFor(api).firstEvents({
+        from: from as IsoDate,
+        ...(alliances ? { alliance: alliances.split(',') } : {}),
+        ...(category ? { category: [category as Event['categories'][number]] } : {}),
+        ...(q ? { q } : {}),
+      }, 20, { signal });
+      const list = occurrences(events.filter((e) => e.status !== 'cancelled'), fromDay, fromDay + 731, this.tz)
+        .filter((o) => o.last >= fromDay)
+        .slice(0, NEXT);
+      this.nextShown = new Map(list.map((o) => [o.key, o]));
+      return list;
+    },
+    args: () => [this.okApi, this.nextFrom(), this.serverAlliances.join(','), this.category, this.q.trim()] as const,
+  });
+
+  /**
+   * The first day from which to show the next events (`YYYY-MM-DD`), or '' when the month shows
+   * events still to come (or is a past month that had events: that is history, not a gap).
+   */
+  private nextFrom(): string {
+    const data = this.loaded();
+    if (!data) return '';
+    const today = zonedDay(Date.now(), this.tz);
+    const first = this.firstOf(this.cursor);
+    const month = this.inMonth();
+    if (month.length && this.cursor < monthOf(today)) return '';
+    const from = Math.max(today, first);
+    return month.some((o) => o.last >= from) ? '' : isoDay(from);
+  }
 
   /**
    * The events of the days `from…to`, asked for week by week and all weeks at once: six requests
@@ -510,7 +555,7 @@ export default class FkEventCalendar extends FkElement {
     if (!el) return;
     if (el.dataset.more) void this.open({ day: +el.dataset.more }, `[data-more="${el.dataset.more}"]`);
     else {
-      const occ = this.shown.get(el.dataset.key!);
+      const occ = this.shown.get(el.dataset.key!) ?? this.nextShown.get(el.dataset.key!);
       const inDialog = !!el.closest('dialog');
       if (occ) void this.open({ occ }, inDialog ? this.opener : `[data-key="${CSS.escape(occ.key)}"]`);
     }
@@ -609,6 +654,7 @@ export default class FkEventCalendar extends FkElement {
     });
     const list = occurrences(events, weeks[0]![0]!, weeks.at(-1)![6]!, this.tz);
     this.shown = new Map(list.map((o) => [o.key, o]));
+    this.titlePrefix = sharedPrefix(list.map((o) => o.event.title));
     this.weeksOcc = byWeek(list, weeks);
     this.memo = [memo, list];
     return list;
@@ -701,10 +747,34 @@ ${allianceChoices ? select('alliance', s.alliance, this.chosenAlliance, alliance
 ${failed && data ? this.renderStale(new Date(data.at), this.retry) : nothing}
 ${failed && !data
   ? this.renderError(describeError(this.task.error), this.retry)
-  : html`${data && !inMonth.length ? html`<p class="empty" part="empty">${this.q || this.category ? s.emptyFiltered : s.empty}</p>` : nothing}
+  : html`${data && this.nextFrom() ? this.renderNext(inMonth.length > 0, view) : nothing}
 ${view === 'month' ? this.grid(occ, !data) : this.renderList(inMonth, !data)}`}
 ${feed ? html`<p class="subscribe" part="subscribe"><a href=${feed.replace(/^https?:/, 'webcal:')}>${s.subscribe}</a> <a href=${feed}>${s.feed}</a></p>` : nothing}
 <dialog part="dialog" aria-labelledby="fk-cal-dlg" @close=${this.handleClose} @click=${this.handleOpen}>${this.detail && details ? details.renderDetail(this.host, this.detail.occ, this.detail.day) : nothing}</dialog>
+</div>`;
+  }
+
+  /**
+   * The message of a month without events (left) and, below it, the next events with a button to
+   * their month: at the end of a month the visitor sees what comes, not only "no events".
+   */
+  private renderNext(past: boolean, view: 'month' | 'list'): TemplateResult {
+    const s = this.s;
+    const list = this.nextTask.status === TaskStatus.COMPLETE ? this.nextTask.value ?? [] : [];
+    const first = list[0];
+    const message = past ? s.emptyRest : this.q || this.category ? s.emptyFiltered : s.empty;
+    const jump = () => {
+      if (!first) return;
+      const day = first.monthOnly ? this.firstOf(monthOf(first.first)) : first.first;
+      this.setMonth(monthOf(day), day);
+      // The button goes with the gap it explained: focus moves to what it led to.
+      this.focusAfter = view === 'month' ? `[data-day="${day}"]` : `[data-key="${CSS.escape(first.key)}"]`;
+    };
+    return html`<div class="upcoming" part="upcoming">
+<p class="empty" part="empty">${message}</p>
+${first ? html`<p class="next-title" role="heading" aria-level=${this.level(2)}>${s.upcoming}</p>
+<ul class="agenda" @click=${this.handleOpen}>${list.map((o) => this.item(o, true))}</ul>
+<p><button type="button" class="btn secondary" part="jump" @click=${jump}>${s.jump(this.monthTitle(monthOf(first.first)))}</button></p>` : nothing}
 </div>`;
   }
 
@@ -724,7 +794,7 @@ ${feed ? html`<p class="subscribe" part="subscribe"><a href=${feed.replace(/^htt
   /**
    * An event in a day cell: its time (or, when it does not take place as planned, its status
    * instead: "abgesagt" matters more than the hour, and a day cell has room for one of them) and
-   * as much of the title as fits. The accessible name is that visible text and the date
+   * as much of the title as fits (without a prefix all titles of the month share). The accessible name is that visible text and the date
    * ("abgesagt Netzwerktreffen, 30. November 2016, 18:00–20:00 Uhr"); pointer users get the full
    * title as a tooltip. The name is an attribute, not visually hidden text: a hundred more clipped
    * elements made the month's first layout markedly slower.
@@ -733,8 +803,11 @@ ${feed ? html`<p class="subscribe" part="subscribe"><a href=${feed.replace(/^htt
     const e = o.event;
     const when = this.when(o);
     const lead = e.status !== 'scheduled' ? this.s.status[e.status] : o.start !== null && o.first === day ? this.time(o.start) : '';
+    // The name holds the visible text as it stands (WCAG 2.5.3, label in name): without the prefix
+    // too, which the details dialog and the list show.
+    const title = this.titlePrefix && e.title.startsWith(this.titlePrefix) ? e.title.slice(this.titlePrefix.length) : e.title;
     return html`<button type="button" part="event" class="ev ${e.status}${o.first < day ? ' from' : ''}${o.last > day ? ' to' : ''}" data-key=${o.key}
-tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`} aria-label=${`${lead && `${lead} `}${e.title}, ${when}`}>${e.status !== 'scheduled' ? html`${this.status(e)} ` : lead ? html`<span class="time">${lead}</span> ` : nothing}<span class="title" lang=${this.apiLang}>${e.title}</span></button>`;
+tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`} aria-label=${`${lead && `${lead} `}${title}, ${when}`}>${e.status !== 'scheduled' ? html`${this.status(e)} ` : lead ? html`<span class="time">${lead}</span> ` : nothing}<span class="title" lang=${this.apiLang}>${title}</span></button>`;
   }
 
   /**
@@ -779,7 +852,7 @@ ${more > 0 ? html`<button type="button" class="more" part="more" data-more=${d} 
     const e = o.event;
     const timed = o.start !== null && o.first === o.last;
     return html`<li class="item ${e.status}">
-<span class="when">${withDay ? this.when(o) : timed ? this.s.clock(`${this.time(o.start!)}${o.end! > o.start! ? `–${this.time(o.end!)}` : ''}`) : this.s.allDay}</span>
+<span class="when${withDay && o.first !== o.last ? ' wide' : ''}">${withDay ? this.when(o) : timed ? this.s.clock(`${this.time(o.start!)}${o.end! > o.start! ? `–${this.time(o.end!)}` : ''}`) : this.s.allDay}</span>
 <span>${this.status(e)} <button type="button" part="event" class="linklike title" data-key=${o.key}><span lang=${this.apiLang}>${e.title}</span><span class="sr-only">, ${this.when(o)}${e.status === 'scheduled' ? '' : `, ${this.s.status[e.status]}`}</span></button></span>
 ${e.venue || e.onlineUrl ? html`<span class="muted small" lang=${e.venue ? this.apiLang : nothing}>${e.venue?.name ?? this.s.online}${e.venue?.address ? `, ${e.venue.address.locality}` : ''}</span>` : nothing}
 </li>`;
@@ -808,6 +881,29 @@ ${e.venue || e.onlineUrl ? html`<span class="muted small" lang=${e.venue ? this.
  */
 function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(() => fn(), { timeout: 1000 }) : setTimeout(fn, 50))));
+}
+
+/** How many next events a month without any (left) shows. */
+const NEXT = 3;
+
+/**
+ * The start every title shares up to and with its last ": " ("Beispiel: "), or '' — when there
+ * are at least two different titles and none would be left empty. Day cells show titles without
+ * it, so that narrow cells show what tells the events apart; names and tooltips keep it.
+ */
+export function sharedPrefix(titles: readonly string[]): string {
+  const distinct = [...new Set(titles)];
+  if (distinct.length < 2) return '';
+  let p = distinct[0]!;
+  for (const t of distinct) {
+    let i = 0;
+    while (i < p.length && i < t.length && p[i] === t[i]) i++;
+    p = p.slice(0, i);
+  }
+  const cut = p.lastIndexOf(': ');
+  if (cut < 0) return '';
+  p = p.slice(0, cut + 2);
+  return distinct.every((t) => t.length > p.length) ? p : '';
 }
 
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
