@@ -65,6 +65,36 @@ describe('<fk-alliance-directory>', () => {
       expect($(el, '[part~="count"]').textContent).to.equal('6 Allianzen');
     });
 
+    it('says which member counts the alliance states and which members are named, in the card and the profile (de, en)', async () => {
+      const facts = (w: Element) => $(w, '[part~="facts"]').textContent!.replace(/\s+/g, ' ');
+      const el = await list();
+      const card = (name: string) => $$(el, '[part~="item"]').find((c) => c.textContent!.includes(name))!.textContent!.replace(/\s+/g, ' ');
+      expect(card('Netzwerk Fachkräfte')).to.contain('26 Mitglieder laut Allianz, 1 namentlich bekannt');
+      expect(card('Allianz für Fachkräfte Baden-Württemberg')).to.contain('1 Mitglied namentlich bekannt');
+      expect(card('Fachkräfteallianz Südwest')).to.contain('26 Mitglieder').and.not.contain('namentlich');
+      const waldshut = await profile('netzwerk-fachkraefte-landkreis-waldshut');
+      await expect(waldshut).to.be.accessible();
+      expect(facts(waldshut)).to.contain('Die Allianz gibt 26 Mitglieder an; die veröffentlichten Quellen nennen 1 davon mit Namen.');
+      const state = await profile('allianz-fuer-fachkraefte-bw');
+      expect(facts(state)).to.contain('Wie viele Mitglieder die Allianz insgesamt hat, geben die veröffentlichten Quellen nicht an');
+      expect(facts(await profile(SUEDWEST))).not.to.contain('Quellen');
+      const en = await fixture<FkAllianceDirectory>(html`<fk-alliance-directory lang="en" api=${`${API}/v1`} alliance="netzwerk-fachkraefte-landkreis-waldshut"></fk-alliance-directory>`);
+      await waitUntil(() => en.shadowRoot?.querySelector('[part~="facts"]')?.textContent?.includes('known by name'), 'English profile', { timeout: 15_000 });
+      expect(facts(en)).to.contain('26 members as stated by the alliance, 1 known by name');
+      expect(facts(en)).to.contain('The alliance states 26 members; the published sources name 1 of them.');
+      await expect(en).to.be.accessible();
+    });
+
+    it('keeps the bottom border of the last row of cards when another widget follows right below', async () => {
+      const wrapper = await fixture(html`<div style="width:361.3px"><fk-alliance-directory api=${`${API}/v1`}></fk-alliance-directory><fk-event-calendar api=${`${API}/v1`} view="list"></fk-event-calendar></div>`);
+      const el = wrapper.querySelector('fk-alliance-directory')!;
+      await waitFor(el, LIST);
+      const last = $$(el, '[part~="item"]').at(-1)!;
+      const next = wrapper.querySelector('fk-event-calendar')!;
+      // The card's border box ends inside the widget, above the next one's top edge.
+      expect(last.getBoundingClientRect().bottom).to.be.below(next.getBoundingClientRect().top - 1);
+    });
+
     it('shows a skeleton with the filters in place while loading, then the list without moving them', async () => {
       const el = await fixture<FkAllianceDirectory>(
         html`<fk-alliance-directory api=${`${FAULTY}/slow/${unique()}/v1`}></fk-alliance-directory>`,
