@@ -198,12 +198,13 @@ export default class FkEventCalendar extends FkElement {
     task: async ([api, from, alliances, category, q], { signal }) => {
       if (!api || !from) return null;
       const fromDay = parseDay(from);
-      const events = await dataFor(api).firstEvents({
+      // The list and its button are drawn by the dialog's module (rarely needed, loaded meanwhile).
+      const [events] = await Promise.all([dataFor(api).firstEvents({
         from: from as IsoDate,
         ...(alliances ? { alliance: alliances.split(',') } : {}),
         ...(category ? { category: [category as Event['categories'][number]] } : {}),
         ...(q ? { q } : {}),
-      }, 20, { signal });
+      }, 20, { signal }), loadDetails()]);
       const list = occurrences(events.filter((e) => e.status !== 'cancelled'), fromDay, fromDay + 731, this.tz)
         .filter((o) => o.last >= fromDay)
         .slice(0, NEXT);
@@ -760,21 +761,17 @@ ${feed ? html`<p class="subscribe" part="subscribe"><a href=${feed.replace(/^htt
    */
   private renderNext(past: boolean, view: 'month' | 'list'): TemplateResult {
     const s = this.s;
-    const list = this.nextTask.status === TaskStatus.COMPLETE ? this.nextTask.value ?? [] : [];
+    const list = (details && this.nextTask.status === TaskStatus.COMPLETE && this.nextTask.value) || [];
     const first = list[0];
-    const message = past ? s.emptyRest : this.q || this.category ? s.emptyFiltered : s.empty;
     const jump = () => {
-      if (!first) return;
-      const day = first.monthOnly ? this.firstOf(monthOf(first.first)) : first.first;
+      const day = first!.monthOnly ? this.firstOf(monthOf(first!.first)) : first!.first;
       this.setMonth(monthOf(day), day);
       // The button goes with the gap it explained: focus moves to what it led to.
-      this.focusAfter = view === 'month' ? `[data-day="${day}"]` : `[data-key="${CSS.escape(first.key)}"]`;
+      this.focusAfter = view === 'month' ? `[data-day="${day}"]` : `[data-key="${CSS.escape(first!.key)}"]`;
     };
-    return html`<div class="upcoming" part="upcoming">
-<p class="empty" part="empty">${message}</p>
-${first ? html`<p class="next-title" role="heading" aria-level=${this.level(2)}>${s.upcoming}</p>
-<ul class="agenda" @click=${this.handleOpen}>${list.map((o) => this.item(o, true))}</ul>
-<p><button type="button" class="btn secondary" part="jump" @click=${jump}>${s.jump(this.monthTitle(monthOf(first.first)))}</button></p>` : nothing}
+    return html`<div class="upcoming" part="upcoming" @click=${this.handleOpen}>
+<p class="empty" part="empty">${past ? s.emptyRest : this.q || this.category ? s.emptyFiltered : s.empty}</p>
+${first ? details!.renderNext(this.host, list, this.monthTitle(monthOf(first.first)), jump) : nothing}
 </div>`;
   }
 
