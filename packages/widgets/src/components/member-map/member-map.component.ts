@@ -541,7 +541,7 @@ export default class FkMemberMap extends FkElement {
         <legend class="sr-only">${s.legend}</legend>
         ${types.map(
           (t) => html`<label><input type="checkbox" .checked=${!this.off.has(t)}
-              @change=${(e: Event) => this.handleType(t, (e.target as HTMLInputElement).checked)} /><span class="sym ${sym(t)}"></span>${s.types[t]} (${counts.get(t)})</label>`,
+              @change=${(e: Event) => this.handleType(t, (e.target as HTMLInputElement).checked)} /><span class="sym ${sym(t)}"></span><span class="name">${breakAfterSlash(s.types[t])} (${counts.get(t)})</span></label>`,
         )}
       </fieldset>
     </details>`;
@@ -640,4 +640,14 @@ export default class FkMemberMap extends FkElement {
       <form method="dialog"><button class="btn secondary" part="close-button">${s.close}</button></form>
     </dialog>`;
   }
+}
+
+/**
+ * A label with a line break allowed after each "/": "Arbeitgeber-/Branchenverband" has no break
+ * opportunity otherwise (none after a hyphen before a slash, none after a slash before a letter),
+ * and ran 47 px out of its legend column at 1280 px.
+ */
+function breakAfterSlash(text: string): unknown {
+  const parts = text.split('/');
+  return parts.length < 2 ? text : parts.map((p, i) => (i ? html`/<wbr>${p}` : p));
 }

@@ -16,6 +16,7 @@ export const styles = css`
 .legend summary { display: list-item; padding-block: 0.625em; inline-size: fit-content; font-weight: 600; cursor: pointer; }
 .legend fieldset { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr)); gap: 0 1em; margin: 0; padding: 0; border: 0; min-inline-size: 0; }
 .legend label { display: flex; align-items: center; gap: 0.4em; min-block-size: 2.25em; overflow-wrap: normal; hyphens: auto; cursor: pointer; }
+.legend .name { min-inline-size: 0; }
 .legend input { flex: none; inline-size: 1.125em; block-size: 1.125em; accent-color: var(--_accent); }
 .sym { position: relative; display: inline-block; flex: none; inline-size: 1em; block-size: 1em; margin-inline-end: 0.35em; vertical-align: -0.1em; }
 .sym { filter: drop-shadow(0 0 0.04em #fff) drop-shadow(0 0 0.04em #fff) drop-shadow(0 0 0.04em #fff); }

@@ -389,6 +389,26 @@ describe('<fk-member-map>', () => {
       expect(rows.size).to.be.at.most(6);
     });
 
+    it('keeps every legend label inside its column and the widget, "Arbeitgeber-/Branchenverband" too (792 px: the demo page at 1280)', async () => {
+      for (const width of [792, 360]) {
+        const wrapper = await fixture(html`<div style="width: ${width}px"></div>`);
+        wrapper.innerHTML = '<fk-test-all-types-map api="http://127.0.0.1:9/v1" alliance="alle" tiles="none"></fk-test-all-types-map>';
+        const el = wrapper.firstElementChild as FkMemberMap;
+        await waitFor(el, MARKS);
+        const details = $(el, '[part~="legend"]') as HTMLDetailsElement;
+        details.open = true;
+        await el.updateComplete;
+        const right = el.getBoundingClientRect().right;
+        const labels = $$(el, '[part~="legend"] label');
+        expect(labels.map((l) => l.textContent!.trim())).to.include('Arbeitgeber-/Branchenverband (1)');
+        for (const l of labels) {
+          expect(l.scrollWidth, `${l.textContent!.trim()} at ${width} px`).to.be.at.most(l.clientWidth + 1);
+          expect(l.getBoundingClientRect().right, l.textContent!.trim()).to.be.at.most(right + 0.5);
+        }
+        await expect(el).to.be.accessible();
+      }
+    });
+
     it('gives every type its own shape and colour, each at 3:1 or more against its ring, in both themes', async () => {
       for (const theme of ['light', 'dark']) {
         const wrapper = await fixture(html`<div style="width: 1000px"></div>`);
