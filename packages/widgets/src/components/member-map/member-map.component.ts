@@ -91,6 +91,7 @@ export default class FkMemberMap extends FkElement {
     selected: { state: true, attribute: false },
     popup: { state: true, attribute: false },
     limit: { state: true, attribute: false },
+    near: { state: true, attribute: false },
   };
 
   /** Slug of the alliance, or several separated by spaces or commas. */
@@ -129,6 +130,8 @@ export default class FkMemberMap extends FkElement {
   private declare selected: string | null;
   private declare popup: Placed[] | null;
   private declare limit: number;
+  /** The element is on screen or close to it: only then are the members loaded and laid out. */
+  private declare near: boolean;
 
   constructor() {
     super();
@@ -140,6 +143,27 @@ export default class FkMemberMap extends FkElement {
     this.off = new Set();
     this.consented = false;
     this.tick = this.limit = 0;
+    this.near = typeof IntersectionObserver === 'undefined';
+  }
+
+  /**
+   * A map below the fold waits until it comes within a screen's height of the viewport: loading,
+   * sorting and clustering its members cost the page some hundred milliseconds of main thread
+   * that a visitor who never scrolls there does not need. Until then it shows its loading state
+   * (the map's box, the list's and the legend's placeholders).
+   */
+  private nearby: IntersectionObserver | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.near || this.nearby) return;
+    this.nearby = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      this.nearby?.disconnect();
+      this.nearby = null;
+      this.near = true;
+    }, { rootMargin: '100% 0px' });
+    this.nearby.observe(this);
   }
 
   private view: MapView | null = null;
@@ -245,12 +269,14 @@ export default class FkMemberMap extends FkElement {
     super.disconnectedCallback();
     this.abort?.abort();
     this.resizer.disconnect();
+    this.nearby?.disconnect();
+    this.nearby = null;
     this.dropView();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     const key = `${this.api ?? ''}|${this.alliance}`;
-    if (key !== this.loadedKey) {
+    if (this.near && key !== this.loadedKey) {
       this.loadedKey = key;
       this.data = null;
       this.selected = null;
@@ -298,6 +324,7 @@ export default class FkMemberMap extends FkElement {
    * consent or for own tiles, the tile engine.
    */
   private ensureView(): void {
+    if (!this.near) return;
     const surface = this.renderRoot.querySelector<HTMLElement>('[part~="surface"]');
     const src = this.source;
     const want = surface ? (src.kind === 'tiles' ? src.template : 'none') : '';

@@ -87,6 +87,24 @@ describe('<fk-member-map>', () => {
     expect($$(el, '[part~="list-item"]')).to.have.length(26);
   });
 
+  describe('page speed', () => {
+    it('loads and lays out nothing while far below the viewport, and does so when scrolled near', async () => {
+      const wrapper = await fixture(html`<div><div style="height: 5000px"></div>
+        <fk-member-map api=${`${API}/v1`} alliance="fachkraefteallianz-suedwest" tiles="none"></fk-member-map></div>`);
+      const el = wrapper.querySelector('fk-member-map')!;
+      await el.updateComplete;
+      await aTimeout(500);
+      expect($$(el, MARKS)).to.have.length(0);
+      expect($$(el, '[part~="list-item"]')).to.have.length(0);
+      // Meanwhile it shows its loading state: the map's box is there, not a collapsed element.
+      expect($(el, '[part~="map"]').getBoundingClientRect().height).to.be.above(300);
+      el.scrollIntoView();
+      await waitFor(el, MARKS);
+      await expect(el).to.be.accessible();
+      window.scrollTo(0, 0);
+    });
+  });
+
   describe('privacy', () => {
     it('asks before loading third-party tiles: the list works, no request to any host but the API', async () => {
       await tileLog(true);
@@ -185,6 +203,8 @@ describe('<fk-member-map>', () => {
       const c = await fixture<FkMemberMap>(
         html`<fk-member-map api=${`${API}/v1`} alliance=${SUEDWEST} tiles=${other.replace('localhost', '[::1]')} remember-consent="session"></fk-member-map>`,
       );
+      // The third map stands below the other two: it starts when it comes near the viewport.
+      c.scrollIntoView();
       const consent = await waitFor(c, '[part~="consent"]');
       expect(consent.textContent).to.contain('Ihre Wahl wird in diesem Browser gespeichert.');
       $(c, '[part~="consent-button"]').click();
@@ -382,6 +402,8 @@ describe('<fk-member-map>', () => {
       const wide = await fixture(html`<div style="width: 1000px"></div>`);
       wide.innerHTML = '<fk-test-all-types-map api="http://127.0.0.1:9/v1" alliance="alle" tiles="none"></fk-test-all-types-map>';
       const w = wide.firstElementChild as FkMemberMap;
+      // Below the first map and its open legend: it starts when it comes near the viewport.
+      w.scrollIntoView();
       await waitFor(w, MARKS);
       expect(($(w, '[part~="legend"]') as HTMLDetailsElement).open).to.equal(true);
       // Several columns: 18 types take far fewer than 18 rows.
