@@ -50,6 +50,8 @@ export default defineConfig([
     // exactly this esbuild build in memory for the size budgets.
     sourcemap: false,
     esbuildPlugins: [cssMinifyPlugin],
+    // static/fk.css: the widgets' space reserved before they upgrade (a stylesheet, CSP-safe).
+    publicDir: 'static',
     dts: false,
     noExternal: [/.*/],
     esbuildOptions(options) {

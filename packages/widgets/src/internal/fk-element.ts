@@ -97,6 +97,16 @@ export class FkElement extends LitElement {
   }
 
   /**
+   * Marks the element as drawn (`data-fk-ready`): fk.css reserves its space until then, also
+   * between its definition and a first render that waits for {@link pending} (a language, a
+   * lazily loaded module, the first data), when it would otherwise collapse to nothing.
+   */
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    this.toggleAttribute('data-fk-ready', true);
+  }
+
+  /**
    * Attribute problems of this widget; a subclass adds its own to `super.configProblems()`.
    * Each problem is warned about once on the console, naming the attribute.
    */

@@ -85,6 +85,29 @@ describe('<fk-alliance-directory>', () => {
       await expect(en).to.be.accessible();
     });
 
+    it('takes, before its script runs, the space fk.css reserves: the same as once upgraded (412 and 1280 px)', async () => {
+      for (const width of [412, 1280]) {
+        // A page that links fk.css and the widget, the script added only after the first measure.
+        const frame = await fixture<HTMLIFrameElement>(html`<iframe title="fk.css" style="width:${width}px;height:700px;border:0"></iframe>`);
+        const doc = frame.contentDocument!;
+        doc.open();
+        doc.write(`<!doctype html><html lang="de"><head><link rel="stylesheet" href="/static/fk.css"><style>body{margin:0;padding:0 16px;max-width:792px;font-family:sans-serif}</style></head>
+<body><fk-alliance-directory api="${API}/v1"><a href="https://example.org/">Allianzen</a></fk-alliance-directory><p id="after">Danach</p></body></html>`);
+        doc.close();
+        await waitUntil(() => doc.styleSheets.length >= 2, 'fk.css loaded');
+        const el = doc.querySelector('fk-alliance-directory')!;
+        const before = el.getBoundingClientRect().height;
+        expect(before, `reserved at ${width} px`).to.be.above(500);
+        const script = doc.createElement('script');
+        script.type = 'module';
+        script.src = '/__bundles/a/alliance-directory.js';
+        doc.head.append(script);
+        await waitUntil(() => el.shadowRoot?.querySelector(LIST), 'list in the frame', { timeout: 15_000 });
+        await aTimeout(50);
+        expect(el.getBoundingClientRect().height, `upgraded at ${width} px`).to.be.closeTo(before, 2);
+      }
+    });
+
     it('keeps the bottom border of the last row of cards when another widget follows right below', async () => {
       const wrapper = await fixture(html`<div style="width:361.3px"><fk-alliance-directory api=${`${API}/v1`}></fk-alliance-directory><fk-event-calendar api=${`${API}/v1`} view="list"></fk-event-calendar></div>`);
       const el = wrapper.querySelector('fk-alliance-directory')!;
