@@ -32,6 +32,8 @@ export async function buildCdn() {
     entryPoints, bundle: true, splitting: true, format: 'esm', target: 'es2022', platform: 'browser', minify: true,
     write: false, outdir: '/cdn', chunkNames: 'chunks/[name]-[hash]', legalComments: 'none', treeShaking: true,
     conditions: ['@fachkraefte/source', 'production'], logLevel: 'silent', plugins: [cssMinifyPlugin],
+    // As tsup does: the widgets' tsconfig for every file (class fields as Lit needs them).
+    tsconfig: `${root}tsconfig.json`,
   });
   return { names, files: new Map(result.outputFiles.map((f) => [f.path.replace(/^\/cdn\//, ''), f.text])) };
 }
