@@ -87,7 +87,7 @@ export default class FkEventCalendar extends FkElement {
     alliance: {}, view: {}, month: {}, timeZone: { attribute: 'time-zone' }, history: { type: Boolean },
     jsonLd: { type: Boolean, attribute: 'json-ld' }, headingLevel: { type: Number, attribute: 'heading-level' },
     ...Object.fromEntries(
-      'cursor focusDay chosenView narrow printing category chosenAlliance q token detail names allianceSlugs'.split(' ').map((k) => [k, { state: true }]),
+      'cursor focusDay chosenView narrow printing category chosenAlliance q token detail names allianceSlugs near'.split(' ').map((k) => [k, { state: true }]),
     ),
   };
 
@@ -119,6 +119,8 @@ export default class FkEventCalendar extends FkElement {
   /** Names of alliances and organisers by slug, as far as loaded. */
   declare private names: Map<string, string>;
   declare private allianceSlugs: string[];
+  /** On screen or within a screen's height of it: only then is the month loaded and laid out. */
+  declare private near: boolean;
 
   constructor() {
     super();
@@ -131,7 +133,16 @@ export default class FkEventCalendar extends FkElement {
     this.detail = null;
     this.names = new Map();
     this.allianceSlugs = [];
+    this.near = typeof IntersectionObserver === 'undefined';
   }
+
+  /**
+   * A calendar below the fold waits until it comes within a screen's height of the viewport:
+   * loading the month and laying out its grid are some hundred milliseconds of main thread at
+   * page load that a visitor who never scrolls there does not need. Until then it shows its
+   * loading state (the empty grid, or the list's placeholder).
+   */
+  private nearby: IntersectionObserver | null = null;
 
   private last: Loaded | null = null;
   private namesAsked = false;
@@ -179,7 +190,7 @@ export default class FkEventCalendar extends FkElement {
     },
     args: () => {
       const [from, to] = this.range(this.cursor);
-      return [this.okApi, from, to, this.serverAlliances.join(','), this.token] as const;
+      return [this.near ? this.okApi : null, from, to, this.serverAlliances.join(','), this.token] as const;
     },
     onComplete: (value) => {
       if (value) this.last = value;
@@ -297,7 +308,7 @@ export default class FkEventCalendar extends FkElement {
       wait = wait ? Promise.all([wait, own]) : own;
     }
     const m = MONTH.exec(this.month);
-    const api = this.okApi;
+    const api = this.near ? this.okApi : null;
     // The view of the first frame from the width the page gives the element now, rather than the
     // month grid and then, a frame later (the ResizeObserver), the list.
     if (!this.hasUpdated) this.narrow = this.isNarrow(this.clientWidth);
@@ -382,6 +393,15 @@ export default class FkEventCalendar extends FkElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.resize.observe(this);
+    if (!this.near && !this.nearby) {
+      this.nearby = new IntersectionObserver((entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.nearby?.disconnect();
+        this.nearby = null;
+        this.near = true;
+      }, { rootMargin: '100% 0px' });
+      this.nearby.observe(this);
+    }
     addEventListener('beforeprint', this.handlePrint);
     addEventListener('afterprint', this.handlePrint);
     if (this.history) {
@@ -393,6 +413,8 @@ export default class FkEventCalendar extends FkElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resize.disconnect();
+    this.nearby?.disconnect();
+    this.nearby = null;
     removeEventListener('beforeprint', this.handlePrint);
     removeEventListener('afterprint', this.handlePrint);
     removeEventListener('popstate', this.readHash);

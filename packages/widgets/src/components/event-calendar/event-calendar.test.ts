@@ -12,8 +12,12 @@ import type FkEventCalendar from './event-calendar.component.js';
 const API = `${CAL_API}/v1`;
 const STATUS = '[role="status"]';
 
-/** Waits until the live region announces a loaded month ("Mai 2026: 9 Termine"). */
+/**
+ * Waits until the live region announces a loaded month ("Mai 2026: 9 Termine"). A calendar loads
+ * when it comes near the viewport: a test's second or third calendar is scrolled to first.
+ */
 async function loaded(el: Element): Promise<void> {
+  el.scrollIntoView();
   await waitUntil(() => el.shadowRoot?.querySelector(STATUS)?.textContent?.includes(':'), 'calendar loaded', { timeout: 15_000 });
 }
 
@@ -109,7 +113,11 @@ describe('<fk-event-calendar>', () => {
       </div>`);
       const el = wrapper.querySelector('fk-event-calendar')!;
       const after = wrapper.querySelector('.after')!;
+      el.scrollIntoView();
       await waitFor(el, '[role="grid"][aria-busy="true"]');
+      // Measured once it loads (it starts when near the viewport): the placeholder grid of a slow answer.
+      await waitUntil(() => $(el, STATUS).textContent === 'Termine werden geladen …' && el.shadowRoot!.querySelector('.subscribe'), 'loading');
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       observer.observe({ type: 'layout-shift' });
       try {
         const height = el.getBoundingClientRect().height;
