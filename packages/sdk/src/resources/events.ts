@@ -101,16 +101,9 @@ export interface EventsResource {
   delete(id: string, options?: RequestOptions): Promise<void>;
 }
 
-/** The filters as the API reads them: a `Date` as its ISO instant (UTC). */
-function plain(filters: EventQuery | undefined): EventFilters | undefined {
-  if (!filters || !(filters.from instanceof Date || filters.to instanceof Date)) return filters as EventFilters | undefined;
-  const iso = (d: DateInput | undefined) => {
-    if (!(d instanceof Date)) return d;
-    if (Number.isNaN(d.getTime())) throw new RangeError('expected a valid Date in from/to');
-    return d.toISOString();
-  };
-  return { ...filters, from: iso(filters.from), to: iso(filters.to) } as EventFilters;
-}
+/** The filters as the API reads them: a `Date` as its ISO instant (an invalid one throws a RangeError). */
+const iso = (d: DateInput | undefined) => (d instanceof Date ? d.toISOString() : d);
+const plain = (filters: EventQuery | undefined) => filters && ({ ...filters, from: iso(filters.from), to: iso(filters.to) } as EventFilters);
 
 /** Builds `client.events` on a transport. */
 export function eventsResource(http: Transport): EventsResource {

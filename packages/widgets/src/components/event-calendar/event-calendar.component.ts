@@ -133,7 +133,7 @@ export default class FkEventCalendar extends FkElement {
     this.detail = null;
     this.names = new Map();
     this.allianceSlugs = [];
-    this.near = typeof IntersectionObserver === 'undefined';
+    this.near = false;
   }
 
   /**
@@ -142,7 +142,7 @@ export default class FkEventCalendar extends FkElement {
    * page load that a visitor who never scrolls there does not need. Until then it shows its
    * loading state (the empty grid, or the list's placeholder).
    */
-  private nearby: IntersectionObserver | null = null;
+  private stopNear: (() => void) | undefined;
 
   private last: Loaded | null = null;
   private namesAsked = false;
@@ -393,15 +393,7 @@ export default class FkEventCalendar extends FkElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.resize.observe(this);
-    if (!this.near && !this.nearby) {
-      this.nearby = new IntersectionObserver((entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        this.nearby?.disconnect();
-        this.nearby = null;
-        this.near = true;
-      }, { rootMargin: '100% 0px' });
-      this.nearby.observe(this);
-    }
+    if (!this.near) this.stopNear ??= this.whenNear(() => (this.near = true));
     addEventListener('beforeprint', this.handlePrint);
     addEventListener('afterprint', this.handlePrint);
     if (this.history) {
@@ -413,8 +405,8 @@ export default class FkEventCalendar extends FkElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resize.disconnect();
-    this.nearby?.disconnect();
-    this.nearby = null;
+    this.stopNear?.();
+    this.stopNear = undefined;
     removeEventListener('beforeprint', this.handlePrint);
     removeEventListener('afterprint', this.handlePrint);
     removeEventListener('popstate', this.readHash);
@@ -906,23 +898,16 @@ function afterPaint(fn: () => void): void {
 const NEXT = 3;
 
 /**
- * The start every title shares up to and with its last ": " ("Beispiel: "), or '' — when there
- * are at least two different titles and none would be left empty. Day cells show titles without
- * it, so that narrow cells show what tells the events apart; names and tooltips keep it.
+ * The start of the first title up to and with its first ": " ("Beispiel: "), when every title
+ * starts with it, there are at least two different ones, and none is only that; else ''. Day cells
+ * show titles without it, so that narrow cells show what tells the events apart; tooltips and the
+ * details keep it.
  */
 export function sharedPrefix(titles: readonly string[]): string {
-  const distinct = [...new Set(titles)];
-  if (distinct.length < 2) return '';
-  let p = distinct[0]!;
-  for (const t of distinct) {
-    let i = 0;
-    while (i < p.length && i < t.length && p[i] === t[i]) i++;
-    p = p.slice(0, i);
-  }
-  const cut = p.lastIndexOf(': ');
-  if (cut < 0) return '';
-  p = p.slice(0, cut + 2);
-  return distinct.every((t) => t.length > p.length) ? p : '';
+  const first = titles[0] ?? '';
+  const i = first.indexOf(': ');
+  const p = i > 0 ? first.slice(0, i + 2) : '';
+  return p && titles.some((t) => t !== first) && titles.every((t) => t.startsWith(p) && t.length > p.length) ? p : '';
 }
 
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };

@@ -58,7 +58,8 @@ const PAN = 96;
  * @csspart marker - A member's marker.
  * @csspart cluster - A cluster of markers.
  * @csspart controls - The zoom buttons.
- * @csspart attribution - The tile source's attribution.
+ * @csspart attribution - The tile source's attribution, or in the tile-free map that of the Länder outlines.
+ * @csspart outline - The tile-free map's outlines of the Länder (an SVG drawn behind the markers).
  * @csspart list - The list of members.
  * @csspart list-item - A member's button in the list.
  * @csspart count - The live count of shown members.
@@ -143,7 +144,7 @@ export default class FkMemberMap extends FkElement {
     this.off = new Set();
     this.consented = false;
     this.tick = this.limit = 0;
-    this.near = typeof IntersectionObserver === 'undefined';
+    this.near = false;
   }
 
   /**
@@ -152,18 +153,11 @@ export default class FkMemberMap extends FkElement {
    * that a visitor who never scrolls there does not need. Until then it shows its loading state
    * (the map's box, the list's and the legend's placeholders).
    */
-  private nearby: IntersectionObserver | null = null;
+  private stopNear: (() => void) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.near || this.nearby) return;
-    this.nearby = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      this.nearby?.disconnect();
-      this.nearby = null;
-      this.near = true;
-    }, { rootMargin: '100% 0px' });
-    this.nearby.observe(this);
+    if (!this.near) this.stopNear ??= this.whenNear(() => (this.near = true));
   }
 
   private view: MapView | null = null;
@@ -269,8 +263,8 @@ export default class FkMemberMap extends FkElement {
     super.disconnectedCallback();
     this.abort?.abort();
     this.resizer.disconnect();
-    this.nearby?.disconnect();
-    this.nearby = null;
+    this.stopNear?.();
+    this.stopNear = undefined;
     this.dropView();
   }
 
@@ -599,7 +593,7 @@ export default class FkMemberMap extends FkElement {
     return html`<div class="surface${src.kind === 'tiles' ? ' has-tiles' : ''}" part="surface" role="region" tabindex="0"
         aria-label=${s.region} aria-describedby="fk-keys" @keydown=${this.handleSurfaceKey}
         @pointerdown=${this.handlePointer} @pointermove=${this.handlePointer} @pointerup=${this.handlePointer} @pointercancel=${this.handlePointer}>
-      ${src.kind === 'tiles' ? html`<div class="tiles"></div>` : nothing}
+      ${src.kind === 'tiles' ? html`<div class="tiles"></div>` : html`<svg class="outline" part="outline" aria-hidden="true" focusable="false"></svg>`}
       <span id="fk-keys" class="sr-only">${s.keys}</span>
       <div class="controls" part="controls">
         <button type="button" class="ctl" aria-label=${s.zoomIn} @click=${() => this.view?.zoomBy(1)}>+</button>
@@ -609,7 +603,7 @@ export default class FkMemberMap extends FkElement {
       <div class="marks">
         ${marks.map((m) => this.renderMark(m, m.key === current))}
       </div>
-      ${src.kind === 'tiles' && src.attribution ? html`<p class="attribution" part="attribution">${src.attribution}</p>` : nothing}
+      ${src.kind === 'tiles' ? (src.attribution ? html`<p class="attribution" part="attribution">${src.attribution}</p>` : nothing) : html`<p class="attribution" part="attribution">${s.borders}</p>`}
     </div>`;
   }
 

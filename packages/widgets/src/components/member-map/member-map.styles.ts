@@ -39,6 +39,9 @@ export const styles = css`
 }
 .surface:focus-visible { outline-offset: -0.1875em; }
 .tiles { position: absolute; inset: 0; z-index: 0; background: var(--_surface-alt); }
+/* The Länder of the tile-free map: orientation behind the markers, lines of one pixel at any zoom. */
+.outline { position: absolute; inset: 0; z-index: 0; inline-size: 100%; block-size: 100%; overflow: visible; pointer-events: none; }
+.outline path { fill: var(--_surface); fill-opacity: 0.6; stroke: var(--_muted); stroke-width: 1; stroke-linejoin: round; vector-effect: non-scaling-stroke; }
 .marks { position: absolute; inset: 0; z-index: 1; pointer-events: none; }
 .marks button { position: absolute; top: 0; left: 0; pointer-events: auto; cursor: pointer; }
 .mk { inline-size: 1.75em; block-size: 1.75em; padding: 0.25em; border: 0; background: none; }

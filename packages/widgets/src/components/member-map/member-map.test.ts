@@ -87,6 +87,50 @@ describe('<fk-member-map>', () => {
     expect($$(el, '[part~="list-item"]')).to.have.length(26);
   });
 
+  describe('orientation without tiles', () => {
+    it('draws the 16 Länder behind the markers, where the members are, credits the data, and asks no other host', async () => {
+      const el = await planeMap();
+      await waitUntil(() => $$(el, '[part~="outline"] path').length === 16, 'Länder outlines', { timeout: 15_000 });
+      const paths = $$(el, '[part~="outline"] path');
+      // The outlines are a chunk from the widget's own folder: no request leaves the page's hosts.
+      const hosts = new Set(performance.getEntriesByType('resource').map((r) => new URL(r.name).hostname));
+      expect([...hosts].filter((h) => h !== 'localhost' && h !== '127.0.0.1' && h !== '[::1]')).to.deep.equal([]);
+      expect(paths.map((p) => p.dataset.land)).to.include.members(['Baden-Württemberg', 'Bayern', 'Niedersachsen', 'Thüringen']);
+      expect($(el, '[part~="outline"]').getAttribute('aria-hidden')).to.equal('true');
+      expect($(el, '[part~="attribution"]').textContent).to.equal('Ländergrenzen: © GeoBasis-DE / BKG (2017)');
+      // The outlines share the markers' projection: Lörrach's members lie inside Baden-Württemberg.
+      const bw = paths.find((p) => p.dataset.land === 'Baden-Württemberg') as unknown as SVGPathElement;
+      const surface = $(el, '[part~="surface"]').getBoundingClientRect();
+      const inside = (button: HTMLElement) => {
+        const r = button.getBoundingClientRect();
+        const m = bw.getScreenCTM()!.inverse();
+        const p = new DOMPoint(r.x + r.width / 2, r.y + r.height / 2).matrixTransform(m);
+        return bw.isPointInFill(p);
+      };
+      const marks = $$(el, MARKS).filter((b) => {
+        const r = b.getBoundingClientRect();
+        return r.top > surface.top && r.bottom < surface.bottom;
+      });
+      expect(marks.length).to.be.greaterThan(2);
+      expect(marks.every(inside), 'every Südwest marker inside Baden-Württemberg').to.equal(true);
+      const bavaria = paths.find((p) => p.dataset.land === 'Bayern') as unknown as SVGPathElement;
+      const m = bavaria.getScreenCTM()!.inverse();
+      const r = marks[0]!.getBoundingClientRect();
+      expect(bavaria.isPointInFill(new DOMPoint(r.x + r.width / 2, r.y + r.height / 2).matrixTransform(m))).to.equal(false);
+      // Zooming moves the outlines with the markers.
+      const before = bw.getBoundingClientRect().width;
+      $$(el, '[part~="controls"] button')[1]!.click();
+      await waitUntil(() => bw.getBoundingClientRect().width < before * 0.6, 'outlines follow the zoom');
+      expect(marks.length && $$(el, MARKS).every((b) => b.isConnected)).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('credits the outlines in English too', async () => {
+      const el = await planeMap(`${API}/v1`, SUEDWEST, 'lang="en"');
+      expect($(el, '[part~="attribution"]').textContent).to.equal('State borders: © GeoBasis-DE / BKG (2017)');
+    });
+  });
+
   describe('page speed', () => {
     it('loads and lays out nothing while far below the viewport, and does so when scrolled near', async () => {
       const wrapper = await fixture(html`<div><div style="height: 5000px"></div>
