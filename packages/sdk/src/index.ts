@@ -13,13 +13,15 @@ export {
   isResponseValidationError, isTimeoutError, NetworkError, NotFoundError,
   ResponseValidationError, TimeoutError,
 } from './errors.js';
+export { occurrences } from './occurrences.js';
 
 export type { FkClient } from './client.js';
 export type { FailedRequest, ValidationIssue } from './errors.js';
 export type { Page } from './internal/paginate.js';
 export type { CacheOptions, ClientOptions, RequestOptions, RetryOptions } from './internal/transport.js';
 export type { AlliancesResource } from './resources/alliances.js';
-export type { EventsResource } from './resources/events.js';
+export type { EventQuery, EventsResource } from './resources/events.js';
+export type { DateInput, IsoDate, IsoDateTime, Occurrence, OccurrenceRange } from './occurrences.js';
 export type { FocusAreasResource } from './resources/focus-areas.js';
 export type { OrganisationsResource } from './resources/organisations.js';
 export type {

@@ -2,6 +2,7 @@
 // and the probe script a fixture page runs first to record CSP violations, errors and warnings.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { cssMinifyPlugin } from '../scripts/css-minify.mjs';
 
 // The esbuild that @web/dev-server-esbuild uses.
 const esbuild = createRequire(createRequire(import.meta.url).resolve('@web/dev-server-esbuild'))('esbuild');
@@ -16,6 +17,8 @@ export async function buildElementBundle(name, { split = false } = {}) {
     entryPoints: [`${root}src/components/${name}/${name}.ts`],
     bundle: true, format: 'esm', target: 'es2022', minify: true, write: false,
     conditions: ['@fachkraefte/source', 'production'],
+    // As the CDN build ships them: the styles minified (the CSP and hostile-page tests run these bundles).
+    plugins: [cssMinifyPlugin],
     ...(split ? { splitting: true, outdir: '/out' } : {}),
   });
   if (!split) return result.outputFiles[0].text;

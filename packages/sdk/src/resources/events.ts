@@ -3,8 +3,23 @@ import {
   type EventFilters, type EventInput, type EventPatch,
 } from '@fachkraefte/schema';
 import { iterator, type Page } from '../internal/paginate.js';
+import type { DateInput } from '../occurrences.js';
 import { segment, toQuery } from '../internal/query.js';
 import type { RequestOptions, Transport } from '../internal/transport.js';
+
+/**
+ * The filters of the event lists: {@link EventFilters}, with `from` and `to` as a `Date`, an ISO
+ * date (`2026-04-01`, a day in Europe/Berlin) or an ISO date-time with offset.
+ *
+ * A recurring event is listed once, by its first date, when any of its dates can fall in the
+ * range: {@link occurrences} gives the dates within it.
+ */
+export type EventQuery = Omit<EventFilters, 'from' | 'to'> & {
+  /** Events that end at or after this instant; a date means its start in Europe/Berlin. */
+  from?: DateInput;
+  /** Events that start before this instant; a date includes that whole day in Europe/Berlin. */
+  to?: DateInput;
+};
 
 /** `client.events`: the events of the alliances, and their iCalendar feeds. */
 export interface EventsResource {
@@ -16,7 +31,7 @@ export interface EventsResource {
    * const { items } = await client.events.list({ from: '2016-11-01', alliance: ['fachkraefteallianz-suedwest'] });
    * ```
    */
-  list(filters?: EventFilters, options?: RequestOptions): Promise<Page<Event>>;
+  list(filters?: EventQuery, options?: RequestOptions): Promise<Page<Event>>;
   /**
    * Every event matching the filters, page after page.
    *
@@ -25,7 +40,7 @@ export interface EventsResource {
    * for await (const event of client.events.iterate({ category: ['vollversammlung'] })) console.log(event.title);
    * ```
    */
-  iterate(filters?: EventFilters, options?: RequestOptions): AsyncIterable<Event>;
+  iterate(filters?: EventQuery, options?: RequestOptions): AsyncIterable<Event>;
   /**
    * One event by id; a {@link NotFoundError} when there is none.
    *
@@ -45,7 +60,7 @@ export interface EventsResource {
    * // https://api.example.org/v1/events.ics?alliance=fachkraefteallianz-suedwest
    * ```
    */
-  icsUrl(filters?: EventFilters): string;
+  icsUrl(filters?: EventQuery): string;
   /**
    * The URL of one event as an iCalendar file.
    *
@@ -86,15 +101,19 @@ export interface EventsResource {
   delete(id: string, options?: RequestOptions): Promise<void>;
 }
 
+/** The filters as the API reads them: a `Date` as its ISO instant (an invalid one throws a RangeError). */
+const iso = (d: DateInput | undefined) => (d instanceof Date ? d.toISOString() : d);
+const plain = (filters: EventQuery | undefined) => filters && ({ ...filters, from: iso(filters.from), to: iso(filters.to) } as EventFilters);
+
 /** Builds `client.events` on a transport. */
 export function eventsResource(http: Transport): EventsResource {
-  const list = (filters?: EventFilters, options?: RequestOptions) =>
-    http.get('/events', toQuery(filters), EventPage, options);
+  const list = (filters?: EventQuery, options?: RequestOptions) =>
+    http.get('/events', toQuery(plain(filters)), EventPage, options);
   return {
     list,
     iterate: iterator(list),
     get: async (id, options) => http.get(`/events/${segment(id)}`, '', Event, options),
-    icsUrl: (filters) => http.url('/events.ics', toQuery(filters)),
+    icsUrl: (filters) => http.url('/events.ics', toQuery(plain(filters))),
     eventIcsUrl: (id) => http.url(`/events/${segment(id)}.ics`),
     create: (input, options) => http.send('POST', '/events', input, Event, options),
     update: async (id, patch, options) => http.send('PATCH', `/events/${segment(id)}`, patch, Event, options),

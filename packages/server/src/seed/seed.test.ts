@@ -293,17 +293,33 @@ describe('upcoming data set', () => {
     '2027-01-31T10:00:00Z', '2027-07-01T00:00:00Z', '2026-06-10T19:30:00Z', '2026-05-17T08:00:00Z',
   ].map((s) => new Date(s));
 
-  it.each(moments)('parses, refers to seed data only and dates every event after %s', (now) => {
+  it.each(moments)('parses, refers to seed data only and dates its events after %s, or earlier that month', (now) => {
     const upcoming = upcomingDataSet(now);
     const merged = mergeDataSets('check', seedDataSet, upcoming);
     expect(schemaProblems(merged)).toEqual([]);
     expect(integrityProblems(merged)).toEqual([]);
     const today = isoDate(berlinWallClock(now));
     const horizon = now.getTime() + 130 * 86_400_000;
-    const early = upcoming.events.filter((e) => (e.allDay ? e.start <= today : Date.parse(e.start) <= now.getTime()));
+    const day = (e: { start: string }) => e.start.slice(0, 10);
+    const past = upcoming.events.filter((e) => day(e) < today);
+    const early = upcoming.events.filter((e) => day(e) >= today && (e.allDay ? e.start <= today : Date.parse(e.start) <= now.getTime()));
     const late = upcoming.events.filter((e) => Date.parse(e.allDay ? `${e.start}T00:00:00Z` : e.start) > horizon);
     expect(early.map((e) => e.id)).toEqual([]);
     expect(late.map((e) => e.id)).toEqual([]);
+    // The past ones fill this month's days before today, every three to four days, and only those.
+    expect(past.every((e) => day(e).slice(0, 7) === today.slice(0, 7))).toBe(true);
+    const dayOfMonth = Number(today.slice(8, 10));
+    expect(past.length).toBe([2, 5, 8, 11, 15, 19, 23, 27].filter((n) => n < dayOfMonth).length);
+    expect(past.every((e) => e.status === 'scheduled' && e.alliances.length === 1 && !e.recurrence)).toBe(true);
+    expect(upcoming.events.length - past.length).toBe(21);
+  });
+
+  it('fills the days of the month before today: at the end of a month the calendar is not empty', () => {
+    const { events } = upcomingDataSet(new Date('2026-11-29T10:00:00Z'));
+    const november = events.filter((e) => e.start.startsWith('2026-11-')).map((e) => e.start.slice(0, 10));
+    expect(november).toEqual(['2026-11-27', '2026-11-24', '2026-11-21', '2026-11-18', '2026-11-14', '2026-11-10', '2026-11-06', '2026-11-02']);
+    // On the 1st there is no earlier day in the month.
+    expect(upcomingDataSet(new Date('2026-12-01T10:00:00Z')).events.filter((e) => e.start < '2026-12-01')).toEqual([]);
   });
 
   it.each(moments)('gives every timed event the offset Berlin clocks show then (now %s)', (now) => {
@@ -322,7 +338,7 @@ describe('upcoming data set', () => {
     const { events, alliances, organisations, memberships } = upcomingDataSet(moments[0]!);
     expect([alliances, organisations, memberships]).toEqual([[], [], []]);
     expect(events.length).toBeGreaterThanOrEqual(15);
-    expect(events.length).toBeLessThanOrEqual(25);
+    expect(events.length).toBeLessThanOrEqual(29);
     const unmarked = events.filter((e) => !e.fictitious || !e.id.startsWith('beispiel-') || !e.title.startsWith('Beispiel:'));
     expect(unmarked.map((e) => e.id)).toEqual([]);
   });
@@ -346,7 +362,7 @@ describe('upcoming data set', () => {
 
   it('gives what its doc comment promises', () => {
     const { events } = upcomingDataSet(new Date('2026-03-20T12:00:00Z'));
-    expect([events.length, events[0]!.start]).toEqual([21, '2026-03-22T18:00:00+01:00']);
+    expect([events.length, events[0]!.start, events[6]!.start]).toEqual([27, '2026-03-18T08:00:00+01:00', '2026-03-22T18:00:00+01:00']);
   });
 
   it('is deterministic for a given now and moves with it', () => {

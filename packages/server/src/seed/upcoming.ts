@@ -11,7 +11,10 @@ import type { DataSet } from './types.js';
 /** One fictitious event, dated as "so many days after today" in Berlin. */
 interface Template {
   key: string;
-  /** Days after today's date in Berlin; at least 1, so every event lies after `now`. */
+  /**
+   * Days after today's date in Berlin: at least 1 for the upcoming events; negative for the few
+   * that fill the current month before today (left out when that day lies in the previous month).
+   */
   day: number;
   title: string;
   summary: string;
@@ -172,6 +175,62 @@ const TEMPLATES: Template[] = [
   },
 ];
 
+/**
+ * Past dates of the current month: a calendar opened at the end of a month shows a month that has
+ * had its meetings, not an empty page. Scheduled, one alliance each, so that every filter of the
+ * API over the upcoming events (status, one alliance or another) keeps its answer.
+ */
+const PAST: Template[] = [
+  {
+    key: 'unternehmensfruehstueck-loerrach', day: -2, title: 'Beispiel: Unternehmensfrühstück Fachkräftesicherung',
+    summary: 'Fiktiver vergangener Termin: Betriebe tauschen sich über Ausbildung aus.',
+    time: { from: [8, 0], to: [9, 30] }, place: { town: 'loerrach', venue: 'Beispiel-Kantine Lörrach' },
+    categories: ['netzwerktreffen'], alliances: [A.suedwest], organisers: ['wirtschaftsregion-suedwest'],
+  },
+  {
+    key: 'sprechtag-ausbildung-heilbronn', day: -5, title: 'Beispiel: Sprechtag Ausbildung und Studium',
+    summary: 'Fiktiver vergangener Termin: Beratung für Jugendliche und Eltern.',
+    time: { from: [14, 0], to: [18, 0] }, place: { town: 'heilbronn', venue: 'Beispiel-Beratungszentrum Heilbronn' },
+    categories: ['berufsorientierung'], alliances: [A.heilbronnFranken], organisers: ['agentur-fuer-arbeit-heilbronn'],
+  },
+  {
+    key: 'projektgruppe-integration', day: -8, title: 'Beispiel: Sitzung der Projektgruppe Integration',
+    summary: 'Fiktiver vergangener Termin der Projektgruppe Integration von Flüchtlingen in den Arbeitsmarkt.',
+    time: { from: [10, 0], to: [12, 0] }, place: { town: 'loerrach', venue: 'Beispiel-Besprechungsraum Lörrach' },
+    categories: ['workshop'], alliances: [A.suedwest], organisers: ['landkreis-loerrach'],
+  },
+  {
+    key: 'praxistag-schule-ludwigsburg', day: -11, title: 'Beispiel: Praxistag Schule und Betrieb',
+    summary: 'Fiktiver vergangener ganztägiger Termin.',
+    place: { town: 'ludwigsburg', venue: 'Beispiel-Gewerbeschule Ludwigsburg' },
+    categories: ['berufsorientierung'], alliances: [A.ludwigsburg], organisers: ['staatliches-schulamt-ludwigsburg'],
+  },
+  {
+    key: 'regionalforum-leine-weser', day: -15, title: 'Beispiel: Regionalforum Fachkräfte Leine-Weser',
+    summary: 'Fiktiver vergangener Termin.',
+    time: { from: [13, 0], to: [16, 0] }, place: { town: 'hildesheim', venue: 'Beispiel-Forum Hildesheim' },
+    categories: ['konferenz'], alliances: [A.leineWeser], organisers: ['amt-fuer-regionale-landesentwicklung-leine-weser'],
+  },
+  {
+    key: 'partnertreffen-waldshut', day: -19, title: 'Beispiel: Partnertreffen Netzwerk Fachkräfte',
+    summary: 'Fiktiver vergangener Termin.',
+    time: { from: [17, 0], to: [18, 30] }, place: { town: 'waldshutTiengen', venue: 'Beispiel-Saal Waldshut-Tiengen' },
+    categories: ['netzwerktreffen'], alliances: [A.waldshut], organisers: ['wirtschaftsregion-suedwest'],
+  },
+  {
+    key: 'infotag-pflege-suedwest', day: -23, title: 'Beispiel: Infotag Ausbildung in der Pflege',
+    summary: 'Fiktiver vergangener ganztägiger Termin zum Schwerpunkt Pflege.',
+    place: { town: 'loerrach', venue: 'Beispiel-Kreiskrankenhaus Lörrach' },
+    categories: ['informationsveranstaltung'], alliances: [A.suedwest], organisers: ['landkreis-loerrach'],
+  },
+  {
+    key: 'arbeitgeberabend-schwaebisch-hall', day: -27, title: 'Beispiel: Arbeitgeberabend Fachkräfte gewinnen',
+    summary: 'Fiktiver vergangener Termin.',
+    time: { from: [18, 0], to: [20, 0] }, place: { town: 'schwaebischHall', venue: 'Beispiel-Rathaus Schwäbisch Hall' },
+    categories: ['informationsveranstaltung'], alliances: [A.heilbronnFranken], organisers: ['agentur-fuer-arbeit-schwaebisch-hall'],
+  },
+];
+
 const DESCRIPTION =
   'Fiktives Beispiel für die Demo-Daten: Diesen Termin gibt es nicht. Er zeigt, wie ein Kalender mit ' +
   'kommenden Veranstaltungen der Allianzen aussieht.';
@@ -225,7 +284,9 @@ function build(t: Template, today: CalendarDay): Event {
 
 /**
  * Twenty-one fictitious events of the six seed alliances over the four months after `now`, so that a
- * calendar opened today is not empty. Timed ones carry the right Europe/Berlin offset for their
+ * calendar opened today is not empty, and up to eight on days of the current month before today
+ * (every three to four days back from today, as far as the month goes: a month opened near its end
+ * shows the meetings it had, not a blank page). Timed ones carry the right Europe/Berlin offset for their
  * date; among them are all-day and multi-day events, a cancelled, a postponed and a rescheduled
  * one, two online ones and two series (one monthly with an excluded date, one weekly).
  *
@@ -233,12 +294,15 @@ function build(t: Template, today: CalendarDay): Event {
  * together with {@link seedDataSet} (as `loadDataSet('upcoming')` does). The same `now` always
  * gives the same data.
  *
- * @param now - the moment the calendar is opened; every event starts on a later day in Berlin.
+ * @param now - the moment the calendar is opened; every event starts on a later day in Berlin, but
+ *   the past ones of its month, which lie on earlier days of that month.
  * @throws RangeError when `now` is not a valid Date.
  * @example
  * ```ts
  * const { events } = upcomingDataSet(new Date('2026-03-20T12:00:00Z'));
- * events[0]!.start; // '2026-03-22T18:00:00+01:00'
+ * events.length; // 27: six on 1–18 March, then twenty-one from 22 March
+ * events[0]!.start; // '2026-03-18T08:00:00+01:00'
+ * events[6]!.start; // '2026-03-22T18:00:00+01:00'
  * ```
  */
 export function upcomingDataSet(now: Date): DataSet {
@@ -252,6 +316,9 @@ export function upcomingDataSet(now: Date): DataSet {
     alliances: [],
     organisations: [],
     memberships: [],
-    events: TEMPLATES.map((t) => build(t, today)),
+    events: [
+      ...PAST.filter((t) => addDays(today, t.day).month === month).map((t) => build(t, today)),
+      ...TEMPLATES.map((t) => build(t, today)),
+    ],
   };
 }

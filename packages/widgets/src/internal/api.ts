@@ -13,8 +13,9 @@ import {
   isNotFoundError,
   isResponseValidationError,
   isTimeoutError,
+  type EventQuery,
 } from '@fachkraefte/sdk';
-import type { Alliance, Event, EventFilters, Member, Organisation } from '@fachkraefte/schema';
+import type { Alliance, Event, Member, Organisation } from '@fachkraefte/schema';
 import type { FkErrorDetail } from '../events/fk-error.js';
 
 /** The largest page the API serves; the widgets always read whole lists. */
@@ -31,11 +32,13 @@ export interface WidgetData {
   /** Every named member of an alliance, all pages. */
   members(slug: string, options: LoadOptions): Promise<Member[]>;
   /** Every event matching the filters (a calendar's visible range), all pages. */
-  events(filters: Omit<EventFilters, 'limit' | 'cursor'>, options: LoadOptions): Promise<Event[]>;
+  events(filters: Omit<EventQuery, 'limit' | 'cursor'>, options: LoadOptions): Promise<Event[]>;
+  /** The first page of events matching the filters, `limit` at most (what comes next, in start order). */
+  firstEvents(filters: Omit<EventQuery, 'limit' | 'cursor'>, limit: number, options: LoadOptions): Promise<Event[]>;
   /** One organisation (an event's organiser). */
   organisation(id: string, options: LoadOptions): Promise<Organisation>;
   /** URL of the iCalendar feed of the events matching the filters (for subscriptions). */
-  feedUrl(filters: Omit<EventFilters, 'limit' | 'cursor'>): string;
+  feedUrl(filters: Omit<EventQuery, 'limit' | 'cursor'>): string;
   /** URL of one event as an iCalendar file. */
   eventIcsUrl(id: string): string;
 }
@@ -101,6 +104,8 @@ function createWidgetData(baseUrl: string): WidgetData {
       shared(`events:${client.events.icsUrl(filters)}`, options, () =>
         everyPage((cursor) => client.events.list({ ...filters, limit: PAGE, cursor })),
       ),
+    firstEvents: (filters, limit, options) =>
+      shared(`first:${limit}:${client.events.icsUrl(filters)}`, options, async () => (await client.events.list({ ...filters, limit })).items),
     organisation: (id, options) => shared(`organisation:${id}`, options, () => client.organisations.get(id)),
     feedUrl: (filters) => client.events.icsUrl(filters),
     eventIcsUrl: (id) => client.events.eventIcsUrl(id),

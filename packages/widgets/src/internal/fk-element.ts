@@ -97,6 +97,32 @@ export class FkElement extends LitElement {
   }
 
   /**
+   * Calls `start` once the element comes within a screen's height of the viewport: for work a
+   * widget below the fold can leave until the visitor scrolls near. Returns a function that stops
+   * waiting (for `disconnectedCallback`).
+   */
+  protected whenNear(start: () => void): () => void {
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        io.disconnect();
+        start();
+      }
+    }, { rootMargin: '100% 0px' });
+    io.observe(this);
+    return () => io.disconnect();
+  }
+
+  /**
+   * Marks the element as drawn (`data-fk-ready`): fk.css reserves its space until then, also
+   * between its definition and a first render that waits for {@link pending} (a language, a
+   * lazily loaded module, the first data), when it would otherwise collapse to nothing.
+   */
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    this.toggleAttribute('data-fk-ready', true);
+  }
+
+  /**
    * Attribute problems of this widget; a subclass adds its own to `super.configProblems()`.
    * Each problem is warned about once on the console, naming the attribute.
    */

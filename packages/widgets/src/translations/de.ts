@@ -34,8 +34,10 @@ export const de = {
     founded: (date) => `gegründet ${date}`,
     memberCount: (named, stated) =>
       stated !== null && stated !== named
-        ? `${n(stated)} Mitglieder${named > 0 ? `, davon ${n(named)} genannt` : ''}`
-        : `${n(named)} ${named === 1 ? 'Mitglied' : 'Mitglieder'}`,
+        ? `${n(stated)} Mitglieder laut Allianz, ${named > 0 ? `${n(named)} namentlich bekannt` : 'keines namentlich bekannt'}`
+        : stated === null
+          ? `${n(named)} ${named === 1 ? 'Mitglied' : 'Mitglieder'} namentlich bekannt`
+          : `${n(named)} ${named === 1 ? 'Mitglied' : 'Mitglieder'}`,
   },
   profile: {
     back: 'Alle Allianzen',
@@ -56,6 +58,12 @@ export const de = {
     allTypes: 'Alle Arten',
     memberCount: (shown, total) =>
       shown === total ? `${n(total)} ${total === 1 ? 'Mitglied' : 'Mitglieder'}` : `${n(shown)} von ${n(total)} Mitgliedern`,
+    memberCountNote: (named, stated) =>
+      stated !== null && stated !== named
+        ? `Die Allianz gibt ${n(stated)} Mitglieder an; die veröffentlichten Quellen nennen ${named > 0 ? `${n(named)} davon` : 'keines davon'} mit Namen.`
+        : stated === null
+          ? 'Wie viele Mitglieder die Allianz insgesamt hat, geben die veröffentlichten Quellen nicht an; gezählt ist, wer dort mit Namen genannt ist.'
+          : '',
     noMembers: 'Die Mitglieder sind nicht einzeln veröffentlicht.',
     noMembersStated: (stated) => `Die Allianz nennt ${n(stated)} Mitglieder, aber nicht einzeln.`,
     noMatches: 'Kein Mitglied passt zu Ihrer Suche.',

@@ -34,8 +34,10 @@ export const en = {
     founded: (date) => `founded ${date}`,
     memberCount: (named, stated) =>
       stated !== null && stated !== named
-        ? `${n(stated)} members${named > 0 ? `, ${n(named)} of them named` : ''}`
-        : `${n(named)} ${named === 1 ? 'member' : 'members'}`,
+        ? `${n(stated)} members as stated by the alliance, ${named > 0 ? `${n(named)} known by name` : 'none known by name'}`
+        : stated === null
+          ? `${n(named)} ${named === 1 ? 'member' : 'members'} known by name`
+          : `${n(named)} ${named === 1 ? 'member' : 'members'}`,
   },
   profile: {
     back: 'All alliances',
@@ -56,6 +58,12 @@ export const en = {
     allTypes: 'All types',
     memberCount: (shown, total) =>
       shown === total ? `${n(total)} ${total === 1 ? 'member' : 'members'}` : `${n(shown)} of ${n(total)} members`,
+    memberCountNote: (named, stated) =>
+      stated !== null && stated !== named
+        ? `The alliance states ${n(stated)} members; the published sources name ${named > 0 ? `${n(named)} of them` : 'none of them'}.`
+        : stated === null
+          ? 'The published sources do not say how many members the alliance has in all; counted are those they name.'
+          : '',
     noMembers: 'The members are not published individually.',
     noMembersStated: (stated) => `The alliance states ${n(stated)} members but does not name them.`,
     noMatches: 'No member matches your search.',

@@ -41,6 +41,10 @@ export interface Translation {
     emptyFiltered: string;
     resetFilters: string;
     founded: (date: string) => string;
+    /**
+     * The member count of a card. `stated`: how many members the alliance says it has (null: the
+     * sources do not say); `named`: how many the data names. Says which is which where they differ.
+     */
     memberCount: (named: number, stated: number | null) => string;
   };
   /** Texts of an alliance's profile in `<fk-alliance-directory>`. */
@@ -64,6 +68,8 @@ export interface Translation {
     memberType: string;
     allTypes: string;
     memberCount: (shown: number, total: number) => string;
+    /** One sentence under the count in a profile where stated and named members differ; '' otherwise. */
+    memberCountNote: (named: number, stated: number | null) => string;
     noMembers: string;
     noMembersStated: (stated: number) => string;
     noMatches: string;

@@ -576,7 +576,7 @@ export default class FkAllianceDirectory extends FkElement {
         ${this.#fact(p.founded, a.founded && this.#date(a.founded))}
         ${this.#fact(
           p.members,
-          html`${t.directory.memberCount(a.memberCount, a.statedMemberCount)}${a.membershipFee ? html`<br />${p.membershipFee}` : nothing}`,
+          html`${t.directory.memberCount(a.memberCount, a.statedMemberCount)}${p.memberCountNote(a.memberCount, a.statedMemberCount) ? html`<br /><span class="small">${p.memberCountNote(a.memberCount, a.statedMemberCount)}</span>` : nothing}${a.membershipFee ? html`<br />${p.membershipFee}` : nothing}`,
         )}
         ${this.#fact(p.website, a.website && (site ? link(site, hostOf(site), 'external') : a.website))}
       </dl>

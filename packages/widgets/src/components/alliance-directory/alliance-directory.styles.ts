@@ -5,7 +5,9 @@ import { css } from 'lit';
  * per line where it is short: the text ships as is (minifiers leave template literals alone).
  */
 export const styles = css`
-  .root { container-type: inline-size; display: flex; flex-direction: column; gap: var(--_space); }
+  /* The bottom padding keeps the last row's card border: a widget right below (its own background,
+     its own stacking context) otherwise paints over it when the edge falls on a fractional pixel. */
+  .root { container-type: inline-size; display: flex; flex-direction: column; gap: var(--_space); padding-block-end: 0.125em; }
   .title, .card-title, .section-title, .group-title { font-weight: 700; }
   .title { font-size: 1.375em; line-height: 1.25; }
   .card-title { font-size: 1.0625em; line-height: 1.3; }
@@ -24,10 +26,11 @@ export const styles = css`
   /*
    * Every card has one height, the skeleton's cards too, so that the list replaces the skeleton
    * without a layout shift: 2 title lines, the badge, 2 lines of areas (clamped: the profile has
-   * them all), 1 line of founding and members, gaps and padding. Longer content still grows the
+   * them all), 2 lines of founding and members (which say stated and named members apart: "26
+   * Mitglieder laut Allianz, 1 namentlich bekannt"), gaps and padding. Longer content still grows the
    * card (min-, not block-size), so nothing is ever cut off for larger text.
    */
-  .card { gap: 0.35em; min-block-size: 11.25em; padding: 0.875em 1em; border: 0.0625em solid var(--_border); border-radius: var(--_radius); }
+  .card { gap: 0.35em; min-block-size: 12.75em; padding: 0.875em 1em; border: 0.0625em solid var(--_border); border-radius: var(--_radius); }
   .card .areas { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; }
   .linklike { padding: 0; border: 0; background: none; color: var(--_accent); font-weight: inherit; text-align: start; text-decoration: underline; text-underline-offset: 0.15em; cursor: pointer; }
   .badge { align-self: flex-start; padding: 0.05em 0.5em; border-radius: 1em; background: var(--_surface-alt); font-size: 0.8125em; font-weight: 600; }

@@ -65,6 +65,59 @@ describe('<fk-alliance-directory>', () => {
       expect($(el, '[part~="count"]').textContent).to.equal('6 Allianzen');
     });
 
+    it('says which member counts the alliance states and which members are named, in the card and the profile (de, en)', async () => {
+      const facts = (w: Element) => $(w, '[part~="facts"]').textContent!.replace(/\s+/g, ' ');
+      const el = await list();
+      const card = (name: string) => $$(el, '[part~="item"]').find((c) => c.textContent!.includes(name))!.textContent!.replace(/\s+/g, ' ');
+      expect(card('Netzwerk Fachkräfte')).to.contain('26 Mitglieder laut Allianz, 1 namentlich bekannt');
+      expect(card('Allianz für Fachkräfte Baden-Württemberg')).to.contain('1 Mitglied namentlich bekannt');
+      expect(card('Fachkräfteallianz Südwest')).to.contain('26 Mitglieder').and.not.contain('namentlich');
+      const waldshut = await profile('netzwerk-fachkraefte-landkreis-waldshut');
+      await expect(waldshut).to.be.accessible();
+      expect(facts(waldshut)).to.contain('Die Allianz gibt 26 Mitglieder an; die veröffentlichten Quellen nennen 1 davon mit Namen.');
+      const state = await profile('allianz-fuer-fachkraefte-bw');
+      expect(facts(state)).to.contain('Wie viele Mitglieder die Allianz insgesamt hat, geben die veröffentlichten Quellen nicht an');
+      expect(facts(await profile(SUEDWEST))).not.to.contain('Quellen');
+      const en = await fixture<FkAllianceDirectory>(html`<fk-alliance-directory lang="en" api=${`${API}/v1`} alliance="netzwerk-fachkraefte-landkreis-waldshut"></fk-alliance-directory>`);
+      await waitUntil(() => en.shadowRoot?.querySelector('[part~="facts"]')?.textContent?.includes('known by name'), 'English profile', { timeout: 15_000 });
+      expect(facts(en)).to.contain('26 members as stated by the alliance, 1 known by name');
+      expect(facts(en)).to.contain('The alliance states 26 members; the published sources name 1 of them.');
+      await expect(en).to.be.accessible();
+    });
+
+    it('takes, before its script runs, the space fk.css reserves: the same as once upgraded (412 and 1280 px)', async () => {
+      for (const width of [412, 1280]) {
+        // A page that links fk.css and the widget, the script added only after the first measure.
+        const frame = await fixture<HTMLIFrameElement>(html`<iframe title="fk.css" style="width:${width}px;height:700px;border:0"></iframe>`);
+        const doc = frame.contentDocument!;
+        doc.open();
+        doc.write(`<!doctype html><html lang="de"><head><link rel="stylesheet" href="/static/fk.css"><style>body{margin:0;padding:0 16px;max-width:792px;font-family:sans-serif}</style></head>
+<body><fk-alliance-directory api="${API}/v1"><a href="https://example.org/">Allianzen</a></fk-alliance-directory><p id="after">Danach</p></body></html>`);
+        doc.close();
+        await waitUntil(() => doc.styleSheets.length >= 2, 'fk.css loaded');
+        const el = doc.querySelector('fk-alliance-directory')!;
+        const before = el.getBoundingClientRect().height;
+        expect(before, `reserved at ${width} px`).to.be.above(500);
+        const script = doc.createElement('script');
+        script.type = 'module';
+        script.src = '/__bundles/a/alliance-directory.js';
+        doc.head.append(script);
+        await waitUntil(() => el.shadowRoot?.querySelector(LIST), 'list in the frame', { timeout: 15_000 });
+        await aTimeout(50);
+        expect(el.getBoundingClientRect().height, `upgraded at ${width} px`).to.be.closeTo(before, 2);
+      }
+    });
+
+    it('keeps the bottom border of the last row of cards when another widget follows right below', async () => {
+      const wrapper = await fixture(html`<div style="width:361.3px"><fk-alliance-directory api=${`${API}/v1`}></fk-alliance-directory><fk-event-calendar api=${`${API}/v1`} view="list"></fk-event-calendar></div>`);
+      const el = wrapper.querySelector('fk-alliance-directory')!;
+      await waitFor(el, LIST);
+      const last = $$(el, '[part~="item"]').at(-1)!;
+      const next = wrapper.querySelector('fk-event-calendar')!;
+      // The card's border box ends inside the widget, above the next one's top edge.
+      expect(last.getBoundingClientRect().bottom).to.be.below(next.getBoundingClientRect().top - 1);
+    });
+
     it('shows a skeleton with the filters in place while loading, then the list without moving them', async () => {
       const el = await fixture<FkAllianceDirectory>(
         html`<fk-alliance-directory api=${`${FAULTY}/slow/${unique()}/v1`}></fk-alliance-directory>`,

@@ -1,4 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
+import type { IsoDate } from '@fachkraefte/sdk';
 import { EVENT_CATEGORIES, type Event } from '@fachkraefte/schema';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
@@ -11,7 +12,7 @@ import { styles } from './event-calendar.styles.js';
 import { de, type CalendarStrings } from './event-calendar.i18n.js';
 import type { DetailHost } from './event-calendar.details.js';
 import { byWeek, layoutWeek, monthOf, monthWeeks, occurrences, type Occurrence } from './month-grid.js';
-import { dateOfDay, dayOf, isoDay, weekday, ymd, zonedDay } from './zoned.js';
+import { dateOfDay, dayOf, isoDay, parseDay, weekday, ymd, zonedDay } from '@fachkraefte/schema/rrule';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Rows of entries a day cell shows before "+N more". */
@@ -56,6 +57,8 @@ interface Loaded {
  * @csspart list - The list (agenda) view.
  * @csspart status - The label of a cancelled, postponed or rescheduled event.
  * @csspart empty - The message of a month without events.
+ * @csspart upcoming - "Next events": shown when the month has no events (left), with a way to their month.
+ * @csspart jump - The button that goes to the month of the next event.
  * @csspart dialog - The details dialog.
  * @csspart subscribe - The subscription links.
  * @csspart error - The error message box.
@@ -84,7 +87,7 @@ export default class FkEventCalendar extends FkElement {
     alliance: {}, view: {}, month: {}, timeZone: { attribute: 'time-zone' }, history: { type: Boolean },
     jsonLd: { type: Boolean, attribute: 'json-ld' }, headingLevel: { type: Number, attribute: 'heading-level' },
     ...Object.fromEntries(
-      'cursor focusDay chosenView narrow printing category chosenAlliance q token detail names allianceSlugs'.split(' ').map((k) => [k, { state: true }]),
+      'cursor focusDay chosenView narrow printing category chosenAlliance q token detail names allianceSlugs near'.split(' ').map((k) => [k, { state: true }]),
     ),
   };
 
@@ -116,6 +119,8 @@ export default class FkEventCalendar extends FkElement {
   /** Names of alliances and organisers by slug, as far as loaded. */
   declare private names: Map<string, string>;
   declare private allianceSlugs: string[];
+  /** On screen or within a screen's height of it: only then is the month loaded and laid out. */
+  declare private near: boolean;
 
   constructor() {
     super();
@@ -128,12 +133,25 @@ export default class FkEventCalendar extends FkElement {
     this.detail = null;
     this.names = new Map();
     this.allianceSlugs = [];
+    this.near = false;
   }
+
+  /**
+   * A calendar below the fold waits until it comes within a screen's height of the viewport:
+   * loading the month and laying out its grid are some hundred milliseconds of main thread at
+   * page load that a visitor who never scrolls there does not need. Until then it shows its
+   * loading state (the empty grid, or the list's placeholder).
+   */
+  private stopNear: (() => void) | undefined;
 
   private last: Loaded | null = null;
   private namesAsked = false;
   private early = false;
   private shown = new Map<string, Occurrence>();
+  /** The next events after a month without any (left), by occurrence key. */
+  private nextShown = new Map<string, Occurrence>();
+  /** A prefix every title of the shown month starts with ("Beispiel: "), left out in the day cells. */
+  private titlePrefix = '';
   private memo: [unknown[], Occurrence[]] | null = null;
   /** The visible occurrences per week of the grid, computed with them. */
   private weeksOcc: Occurrence[][] = [];
@@ -172,7 +190,7 @@ export default class FkEventCalendar extends FkElement {
     },
     args: () => {
       const [from, to] = this.range(this.cursor);
-      return [this.okApi, from, to, this.serverAlliances.join(','), this.token] as const;
+      return [this.near ? this.okApi : null, from, to, this.serverAlliances.join(','), this.token] as const;
     },
     onComplete: (value) => {
       if (value) this.last = value;
@@ -181,6 +199,46 @@ export default class FkEventCalendar extends FkElement {
       if (!isAbort(error)) this.reportError(describeError(error));
     },
   });
+
+  /**
+   * The next few events after a month that has none (left): asked only then, with the same
+   * alliances, category and search as the month, so that the calendar never only says "no events"
+   * while there are some later. A series is shown by its next date, not its first.
+   */
+  private readonly nextTask = new Task(this, {
+    task: async ([api, from, alliances, category, q], { signal }) => {
+      if (!api || !from) return null;
+      const fromDay = parseDay(from);
+      // The list and its button are drawn by the dialog's module (rarely needed, loaded meanwhile).
+      const [events] = await Promise.all([dataFor(api).firstEvents({
+        from: from as IsoDate,
+        ...(alliances ? { alliance: alliances.split(',') } : {}),
+        ...(category ? { category: [category as Event['categories'][number]] } : {}),
+        ...(q ? { q } : {}),
+      }, 20, { signal }), loadDetails()]);
+      const list = occurrences(events.filter((e) => e.status !== 'cancelled'), fromDay, fromDay + 731, this.tz)
+        .filter((o) => o.last >= fromDay)
+        .slice(0, NEXT);
+      this.nextShown = new Map(list.map((o) => [o.key, o]));
+      return list;
+    },
+    args: () => [this.okApi, this.nextFrom(), this.serverAlliances.join(','), this.category, this.q.trim()] as const,
+  });
+
+  /**
+   * The first day from which to show the next events (`YYYY-MM-DD`), or '' when the month shows
+   * events still to come (or is a past month that had events: that is history, not a gap).
+   */
+  private nextFrom(): string {
+    const data = this.loaded();
+    if (!data) return '';
+    const today = zonedDay(Date.now(), this.tz);
+    const first = this.firstOf(this.cursor);
+    const month = this.inMonth();
+    if (month.length && this.cursor < monthOf(today)) return '';
+    const from = Math.max(today, first);
+    return month.some((o) => o.last >= from) ? '' : isoDay(from);
+  }
 
   /**
    * The events of the days `from…to`, asked for week by week and all weeks at once: six requests
@@ -250,7 +308,7 @@ export default class FkEventCalendar extends FkElement {
       wait = wait ? Promise.all([wait, own]) : own;
     }
     const m = MONTH.exec(this.month);
-    const api = this.okApi;
+    const api = this.near ? this.okApi : null;
     // The view of the first frame from the width the page gives the element now, rather than the
     // month grid and then, a frame later (the ResizeObserver), the list.
     if (!this.hasUpdated) this.narrow = this.isNarrow(this.clientWidth);
@@ -314,7 +372,8 @@ export default class FkEventCalendar extends FkElement {
   }
 
   private query(from: string, to: string, alliances: string) {
-    return { from, to, ...(alliances ? { alliance: alliances.split(',') } : {}) };
+    // Both come from isoDay: ISO dates by construction.
+    return { from: from as IsoDate, to: to as IsoDate, ...(alliances ? { alliance: alliances.split(',') } : {}) };
   }
 
   /**
@@ -334,6 +393,7 @@ export default class FkEventCalendar extends FkElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.resize.observe(this);
+    if (!this.near) this.stopNear ??= this.whenNear(() => (this.near = true));
     addEventListener('beforeprint', this.handlePrint);
     addEventListener('afterprint', this.handlePrint);
     if (this.history) {
@@ -345,6 +405,8 @@ export default class FkEventCalendar extends FkElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resize.disconnect();
+    this.stopNear?.();
+    this.stopNear = undefined;
     removeEventListener('beforeprint', this.handlePrint);
     removeEventListener('afterprint', this.handlePrint);
     removeEventListener('popstate', this.readHash);
@@ -508,7 +570,7 @@ export default class FkEventCalendar extends FkElement {
     if (!el) return;
     if (el.dataset.more) void this.open({ day: +el.dataset.more }, `[data-more="${el.dataset.more}"]`);
     else {
-      const occ = this.shown.get(el.dataset.key!);
+      const occ = this.shown.get(el.dataset.key!) ?? this.nextShown.get(el.dataset.key!);
       const inDialog = !!el.closest('dialog');
       if (occ) void this.open({ occ }, inDialog ? this.opener : `[data-key="${CSS.escape(occ.key)}"]`);
     }
@@ -607,6 +669,7 @@ export default class FkEventCalendar extends FkElement {
     });
     const list = occurrences(events, weeks[0]![0]!, weeks.at(-1)![6]!, this.tz);
     this.shown = new Map(list.map((o) => [o.key, o]));
+    this.titlePrefix = sharedPrefix(list.map((o) => o.event.title));
     this.weeksOcc = byWeek(list, weeks);
     this.memo = [memo, list];
     return list;
@@ -699,10 +762,30 @@ ${allianceChoices ? select('alliance', s.alliance, this.chosenAlliance, alliance
 ${failed && data ? this.renderStale(new Date(data.at), this.retry) : nothing}
 ${failed && !data
   ? this.renderError(describeError(this.task.error), this.retry)
-  : html`${data && !inMonth.length ? html`<p class="empty" part="empty">${this.q || this.category ? s.emptyFiltered : s.empty}</p>` : nothing}
+  : html`${data && this.nextFrom() ? this.renderNext(inMonth.length > 0, view) : nothing}
 ${view === 'month' ? this.grid(occ, !data) : this.renderList(inMonth, !data)}`}
 ${feed ? html`<p class="subscribe" part="subscribe"><a href=${feed.replace(/^https?:/, 'webcal:')}>${s.subscribe}</a> <a href=${feed}>${s.feed}</a></p>` : nothing}
 <dialog part="dialog" aria-labelledby="fk-cal-dlg" @close=${this.handleClose} @click=${this.handleOpen}>${this.detail && details ? details.renderDetail(this.host, this.detail.occ, this.detail.day) : nothing}</dialog>
+</div>`;
+  }
+
+  /**
+   * The message of a month without events (left) and, below it, the next events with a button to
+   * their month: at the end of a month the visitor sees what comes, not only "no events".
+   */
+  private renderNext(past: boolean, view: 'month' | 'list'): TemplateResult {
+    const s = this.s;
+    const list = (details && this.nextTask.status === TaskStatus.COMPLETE && this.nextTask.value) || [];
+    const first = list[0];
+    const jump = () => {
+      const day = first!.monthOnly ? this.firstOf(monthOf(first!.first)) : first!.first;
+      this.setMonth(monthOf(day), day);
+      // The button goes with the gap it explained: focus moves to what it led to.
+      this.focusAfter = view === 'month' ? `[data-day="${day}"]` : `[data-key="${CSS.escape(first!.key)}"]`;
+    };
+    return html`<div class="upcoming" part="upcoming" @click=${this.handleOpen}>
+<p class="empty" part="empty">${past ? s.emptyRest : this.q || this.category ? s.emptyFiltered : s.empty}</p>
+${first ? details!.renderNext(this.host, list, this.monthTitle(monthOf(first.first)), jump) : nothing}
 </div>`;
   }
 
@@ -722,7 +805,7 @@ ${feed ? html`<p class="subscribe" part="subscribe"><a href=${feed.replace(/^htt
   /**
    * An event in a day cell: its time (or, when it does not take place as planned, its status
    * instead: "abgesagt" matters more than the hour, and a day cell has room for one of them) and
-   * as much of the title as fits. The accessible name is that visible text and the date
+   * as much of the title as fits (without a prefix all titles of the month share). The accessible name is that visible text and the date
    * ("abgesagt Netzwerktreffen, 30. November 2016, 18:00–20:00 Uhr"); pointer users get the full
    * title as a tooltip. The name is an attribute, not visually hidden text: a hundred more clipped
    * elements made the month's first layout markedly slower.
@@ -731,8 +814,11 @@ ${feed ? html`<p class="subscribe" part="subscribe"><a href=${feed.replace(/^htt
     const e = o.event;
     const when = this.when(o);
     const lead = e.status !== 'scheduled' ? this.s.status[e.status] : o.start !== null && o.first === day ? this.time(o.start) : '';
+    // The name holds the visible text as it stands (WCAG 2.5.3, label in name): without the prefix
+    // too, which the details dialog and the list show.
+    const title = this.titlePrefix && e.title.startsWith(this.titlePrefix) ? e.title.slice(this.titlePrefix.length) : e.title;
     return html`<button type="button" part="event" class="ev ${e.status}${o.first < day ? ' from' : ''}${o.last > day ? ' to' : ''}" data-key=${o.key}
-tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`} aria-label=${`${lead && `${lead} `}${e.title}, ${when}`}>${e.status !== 'scheduled' ? html`${this.status(e)} ` : lead ? html`<span class="time">${lead}</span> ` : nothing}<span class="title" lang=${this.apiLang}>${e.title}</span></button>`;
+tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`} aria-label=${`${lead && `${lead} `}${title}, ${when}`}>${e.status !== 'scheduled' ? html`${this.status(e)} ` : lead ? html`<span class="time">${lead}</span> ` : nothing}<span class="title" lang=${this.apiLang}>${title}</span></button>`;
   }
 
   /**
@@ -777,7 +863,7 @@ ${more > 0 ? html`<button type="button" class="more" part="more" data-more=${d} 
     const e = o.event;
     const timed = o.start !== null && o.first === o.last;
     return html`<li class="item ${e.status}">
-<span class="when">${withDay ? this.when(o) : timed ? this.s.clock(`${this.time(o.start!)}${o.end! > o.start! ? `–${this.time(o.end!)}` : ''}`) : this.s.allDay}</span>
+<span class="when${withDay && o.first !== o.last ? ' wide' : ''}">${withDay ? this.when(o) : timed ? this.s.clock(`${this.time(o.start!)}${o.end! > o.start! ? `–${this.time(o.end!)}` : ''}`) : this.s.allDay}</span>
 <span>${this.status(e)} <button type="button" part="event" class="linklike title" data-key=${o.key}><span lang=${this.apiLang}>${e.title}</span><span class="sr-only">, ${this.when(o)}${e.status === 'scheduled' ? '' : `, ${this.s.status[e.status]}`}</span></button></span>
 ${e.venue || e.onlineUrl ? html`<span class="muted small" lang=${e.venue ? this.apiLang : nothing}>${e.venue?.name ?? this.s.online}${e.venue?.address ? `, ${e.venue.address.locality}` : ''}</span>` : nothing}
 </li>`;
@@ -806,6 +892,22 @@ ${e.venue || e.onlineUrl ? html`<span class="muted small" lang=${e.venue ? this.
  */
 function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(() => fn(), { timeout: 1000 }) : setTimeout(fn, 50))));
+}
+
+/** How many next events a month without any (left) shows. */
+const NEXT = 3;
+
+/**
+ * The start of the first title up to and with its first ": " ("Beispiel: "), when every title
+ * starts with it, there are at least two different ones, and none is only that; else ''. Day cells
+ * show titles without it, so that narrow cells show what tells the events apart; tooltips and the
+ * details keep it.
+ */
+export function sharedPrefix(titles: readonly string[]): string {
+  const first = titles[0] ?? '';
+  const i = first.indexOf(': ');
+  const p = i > 0 ? first.slice(0, i + 2) : '';
+  return p && titles.some((t) => t !== first) && titles.every((t) => t.startsWith(p) && t.length > p.length) ? p : '';
 }
 
 const DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };

@@ -1,7 +1,7 @@
 /**
  * What `<fk-event-calendar>` needs only on interaction or on request: the content of the details
- * dialog (one event, or the list of a full day) and the schema.org JSON-LD of the `json-ld`
- * attribute. Imported with `import()` the first time either is needed, so a visitor who only looks
+ * dialog (one event, or the list of a full day), the next events after a month without any, and
+ * the schema.org JSON-LD of the `json-ld` attribute. Imported with `import()` the first time either is needed, so a visitor who only looks
  * at the month never downloads it (in the CDN build it is its own chunk).
  *
  * @module
@@ -11,7 +11,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { safeHttpUrl } from '../../internal/safe-url.js';
 import type { CalendarStrings } from './event-calendar.i18n.js';
 import type { Occurrence } from './month-grid.js';
-import { isoDay } from './zoned.js';
+import { isoDay } from '@fachkraefte/schema/rrule';
 
 export { writeJsonLd } from '../../internal/json-ld.js';
 
@@ -32,6 +32,13 @@ export interface DetailHost {
   /** The occurrences of a day of the grid. */
   dayList(day: number): Occurrence[];
   close(): void;
+}
+
+/** "Nächste Termine" after a month without events (left), with the button to their month. */
+export function renderNext(h: DetailHost, list: Occurrence[], month: string, jump: () => void): TemplateResult {
+  return html`<p class="next-title" role="heading" aria-level=${h.level(2)}>${h.s.upcoming}</p>
+<ul class="agenda">${list.map((o) => h.item(o, true))}</ul>
+<p><button type="button" class="btn secondary" part="jump" @click=${jump}>${h.s.jump(month)}</button></p>`;
 }
 
 /** The dialog's content: the events of `day`, or the details of `occ`. */

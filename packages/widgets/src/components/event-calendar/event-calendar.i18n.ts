@@ -23,6 +23,12 @@ export interface CalendarStrings {
   loading: string;
   empty: string;
   emptyFiltered: string;
+  /** The shown month has events, but none from today on. */
+  emptyRest: string;
+  /** Heading of the next events after a month without any (left). */
+  upcoming: string;
+  /** The button to the month of the next event. */
+  jump: (month: string) => string;
   more: (n: number) => string;
   dayUnknown: string;
   allDay: string;
@@ -59,6 +65,9 @@ export const de: CalendarStrings = {
   loading: 'Termine werden geladen …',
   empty: 'In diesem Monat gibt es keine Termine.',
   emptyFiltered: 'In diesem Monat passt kein Termin zu Ihrer Auswahl.',
+  emptyRest: 'In diesem Monat stehen keine Termine mehr an.',
+  upcoming: 'Nächste Termine',
+  jump: (month) => `Zu ${month} wechseln`,
   more: (n) => `+${n} weitere`,
   dayUnknown: 'Tag noch offen',
   allDay: 'ganztägig',

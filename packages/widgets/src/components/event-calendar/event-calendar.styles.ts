@@ -54,8 +54,13 @@ export const styles = css`
 @container (min-width: 36em) {
 .item { grid-template-columns: 11em 1fr }
 .item > :last-child:nth-child(3) { grid-column: 2 }
+/* An event over several days: its range ("30. November, 18:00 – 2. Dezember 2016, 14:00") gets the whole line, title and place stay in the second column. */
+.when.wide { grid-column: 1 / -1 }
+.when.wide ~ * { grid-column: 2 }
 }
 .item .title { font-weight: 600 }
+.upcoming { display: flex; flex-direction: column; gap: 0.75em; padding: 0.75em 1em; border: 0.0625em solid var(--_border); border-radius: var(--_radius); background: var(--_surface-alt) }
+.next-title { font-weight: 700 }
 .when, .small, .subscribe { font-size: 0.9375em }
 .line { block-size: 1.25em }
 .w80 { inline-size: 80% }

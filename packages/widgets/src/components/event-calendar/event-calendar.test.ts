@@ -12,8 +12,12 @@ import type FkEventCalendar from './event-calendar.component.js';
 const API = `${CAL_API}/v1`;
 const STATUS = '[role="status"]';
 
-/** Waits until the live region announces a loaded month ("Mai 2026: 9 Termine"). */
+/**
+ * Waits until the live region announces a loaded month ("Mai 2026: 9 Termine"). A calendar loads
+ * when it comes near the viewport: a test's second or third calendar is scrolled to first.
+ */
 async function loaded(el: Element): Promise<void> {
+  el.scrollIntoView();
   await waitUntil(() => el.shadowRoot?.querySelector(STATUS)?.textContent?.includes(':'), 'calendar loaded', { timeout: 15_000 });
 }
 
@@ -109,7 +113,11 @@ describe('<fk-event-calendar>', () => {
       </div>`);
       const el = wrapper.querySelector('fk-event-calendar')!;
       const after = wrapper.querySelector('.after')!;
+      el.scrollIntoView();
       await waitFor(el, '[role="grid"][aria-busy="true"]');
+      // Measured once it loads (it starts when near the viewport): the placeholder grid of a slow answer.
+      await waitUntil(() => $(el, STATUS).textContent === 'Termine werden geladen …' && el.shadowRoot!.querySelector('.subscribe'), 'loading');
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       observer.observe({ type: 'layout-shift' });
       try {
         const height = el.getBoundingClientRect().height;
@@ -150,7 +158,7 @@ describe('<fk-event-calendar>', () => {
 
     it('spans all-day and multi-day events over their days, across weeks and months', async () => {
       const el = await calendar('2026-05');
-      expect(chipText(el, '2026-05-13')[0]).to.contain('Test: Ganztägiger Aktionstag');
+      expect(chipText(el, '2026-05-13')[0]).to.contain('Ganztägiger Aktionstag');
       for (const day of ['2026-05-28', '2026-05-29', '2026-05-30', '2026-05-31']) {
         expect(chips(el, day).map((c) => c.dataset.key), day).to.include('messe');
       }
@@ -168,12 +176,12 @@ describe('<fk-event-calendar>', () => {
 
     it('shows the times of the DST week in March in Berlin time, and a weekly series at 18:00 on both sides', async () => {
       const el = await calendar('2026-03');
-      expect(chipText(el, '2026-03-28')[0]).to.match(/^10:00 Test: Samstag/);
-      expect(chipText(el, '2026-03-29')[0]).to.match(/^10:00 Test: Sonntag/);
+      expect(chipText(el, '2026-03-28')[0]).to.match(/^10:00 Samstag/);
+      expect(chipText(el, '2026-03-29')[0]).to.match(/^10:00 Sonntag/);
       // The name starts with what the chip shows, then says the date.
-      expect(nameOf(chips(el, '2026-03-29')[0]!)).to.match(/^10:00 Test: Sonntag.*, 29\. März 2026, 10:00–12:00 Uhr$/);
+      expect(nameOf(chips(el, '2026-03-29')[0]!)).to.match(/^10:00 Sonntag.*, 29\. März 2026, 10:00–12:00 Uhr$/);
       for (const day of ['2026-03-18', '2026-03-25', '2026-04-01']) {
-        expect(chipText(el, day)[0], day).to.match(/^18:00 Test: Wöchentliche Sprechstunde/);
+        expect(chipText(el, day)[0], day).to.match(/^18:00 Wöchentliche Sprechstunde/);
       }
       expect(chips(el, '2026-03-11')).to.have.length(0);
     });
@@ -185,14 +193,14 @@ describe('<fk-event-calendar>', () => {
       expect(nameOf(night)).to.contain('06:00');
       expect(chips(el, '2026-10-25').map((c) => c.dataset.key)).to.include('nacht-umstellung');
       expect(chipText(el, '2026-10-26')[0]).to.match(/^09:00/);
-      for (const day of ['2026-10-14', '2026-10-21', '2026-10-28']) expect(chipText(el, day)[0], day).to.match(/^18:00 Test: Abendtermin/);
+      for (const day of ['2026-10-14', '2026-10-21', '2026-10-28']) expect(chipText(el, day)[0], day).to.match(/^18:00 Abendtermin/);
     });
 
     it('shows cancelled events struck through and labelled, postponed and rescheduled ones labelled', async () => {
       const el = await calendar('2026-05');
       const cancelled = chips(el, '2026-05-19')[0]!;
       expect(cancelled.textContent).to.contain('abgesagt');
-      expect(nameOf(cancelled)).to.match(/^abgesagt Test: Abgesagter Workshop, 19\. Mai 2026, 17:00–19:00 Uhr$/);
+      expect(nameOf(cancelled)).to.match(/^abgesagt Abgesagter Workshop, 19\. Mai 2026, 17:00–19:00 Uhr$/);
       expect(getComputedStyle(cancelled.querySelector('.title')!).textDecorationLine).to.equal('line-through');
       expect(chips(el, '2026-05-20')[0]!.textContent).to.contain('verschoben');
       expect(chips(el, '2026-05-21')[0]!.textContent).to.contain('verlegt');
@@ -223,6 +231,85 @@ describe('<fk-event-calendar>', () => {
       expect($(el, '[part~="empty"]').textContent).to.equal('In diesem Monat gibt es keine Termine.');
       expect($(el, STATUS).textContent).to.equal('August 2026: 0 Termine');
       expect($$(el, '[role="gridcell"]').length).to.be.at.least(35);
+    });
+
+    it('leaves out a prefix all titles of the month share ("Test: ") in the day cells, not in tooltips and details', async () => {
+      const el = await calendar('2026-03', 790);
+      const chip = chips(el, '2026-03-28')[0]!;
+      expect(chip.querySelector('.title')!.textContent).to.equal('Samstag vor der Umstellung');
+      expect(nameOf(chip)).to.match(/^10:00 Samstag vor der Umstellung, 28\. März 2026/);
+      expect(chip.title).to.match(/^Test: Samstag vor der Umstellung\n/);
+      // July's titles share nothing: shown whole.
+      const july = await calendar('2026-07', 790);
+      expect(chips(july, '2026-07-07')[0]!.querySelector('.title')!.textContent).to.match(/^XSS /);
+    });
+
+    describe('a month without events (left): the next events', () => {
+      const realNow = Date.now;
+      /** Today, as the calendar sees it: the test data are fixed in 2026, the clock is not. */
+      const today = (iso: string) => {
+        Date.now = () => Date.parse(iso);
+      };
+      afterEach(() => {
+        Date.now = realNow;
+      });
+      const next = (el: Element) => $$(el, '[part~="upcoming"] [data-key]').map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+      const upcomingShown = (el: Element) => waitUntil(() => el.shadowRoot!.querySelector('[part~="jump"]'), 'next events', { timeout: 15_000 });
+
+      it('shows "Nächste Termine" with a button to their month, which moves there and focuses the day (axe clean)', async () => {
+        today('2026-08-20T10:00:00Z');
+        const el = await calendar('2026-08');
+        await upcomingShown(el);
+        expect($(el, '[part~="empty"]').textContent).to.equal('In diesem Monat gibt es keine Termine.');
+        expect($(el, '[part~="upcoming"] [role="heading"]').textContent).to.equal('Nächste Termine');
+        expect(next(el)).to.have.length(3);
+        expect(next(el)[0]).to.match(/^Test: Monatlicher Stammtisch, Dienstag, 8\. September 2026|^Test: Monatlicher Stammtisch, 8\. September 2026/);
+        expect(next(el).slice(1).every((t) => t.includes('15. September 2026'))).to.equal(true);
+        await expect(el).to.be.accessible();
+        const jump = $(el, '[part~="jump"]');
+        expect(jump.textContent).to.equal('Zu September 2026 wechseln');
+        jump.focus();
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => $(el, STATUS).textContent!.startsWith('September 2026:'), 'September', { timeout: 15_000 });
+        await waitUntil(() => deepActive()?.getAttribute('data-day') === String(Date.parse('2026-09-08T00:00Z') / 864e5), 'focus on 8 September');
+        expect($$(el, '[part~="upcoming"]')).to.have.length(0);
+      });
+
+      it('shows them when the month\'s events are all past, a series by its next date, in the list and in English too', async () => {
+        today('2026-12-20T10:00:00Z');
+        const el = await calendar('2026-12', 1000, { view: 'list' });
+        await upcomingShown(el);
+        expect($(el, '[part~="empty"]').textContent).to.equal('In diesem Monat stehen keine Termine mehr an.');
+        // The monthly series began in September: its next dates, not its first.
+        expect(next(el)).to.have.length(2);
+        expect(next(el)[0]).to.contain('12. Januar 2027');
+        expect(next(el)[1]).to.contain('9. Februar 2027');
+        await expect(el).to.be.accessible();
+        // Opens the details like any event.
+        $(el, '[part~="upcoming"] [data-key]').click();
+        await waitUntil(() => dialog(el).open);
+        expect(dialog(el).textContent).to.contain('12. Januar 2027');
+        dialog(el).close();
+        const en = await calendar('2026-12', 1000, { lang: 'en' });
+        await upcomingShown(en);
+        expect($(en, '[part~="empty"]').textContent).to.equal('There are no more events this month.');
+        expect($(en, '[part~="upcoming"] [role="heading"]').textContent).to.equal('Upcoming events');
+        expect($(en, '[part~="jump"]').textContent).to.equal('Go to January 2027');
+        await expect(en).to.be.accessible();
+      });
+
+      it('does not show them while the month has events to come, or for a past month that had events', async () => {
+        today('2026-05-25T10:00:00Z');
+        const may = await calendar('2026-05');
+        const march = await calendar('2026-03');
+        await new Promise((r) => setTimeout(r, 300));
+        expect($$(may, '[part~="upcoming"]')).to.have.length(0);
+        expect($$(march, '[part~="upcoming"]')).to.have.length(0);
+        // A past month without events: what comes next from today.
+        const february = await calendar('2026-02');
+        await upcomingShown(february);
+        expect(next(february)[0]).to.contain('28. Mai');
+      });
     });
 
     it('shows "+N weitere" on a day with 30 events, which opens the list of the day', async () => {
@@ -495,14 +582,14 @@ describe('<fk-event-calendar>', () => {
       expect($$(el, '[role="columnheader"]').map((h) => h.textContent)).to.deep.equal(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
       expect(nameOf($$(el, '[role="columnheader"]')[0]!)).to.equal('Monday');
       expect(chips(el, '2026-05-19')[0]!.textContent).to.contain('cancelled');
-      expect(nameOf(chips(el, '2026-05-19')[0]!)).to.match(/^cancelled Test: Abgesagter Workshop, 19 May 2026, 17:00–19:00/);
+      expect(nameOf(chips(el, '2026-05-19')[0]!)).to.match(/^cancelled Abgesagter Workshop, 19 May 2026, 17:00–19:00/);
       expect($(el, STATUS).textContent).to.equal('May 2026: 6 events');
     });
 
     it('shows times in another zone with time-zone', async () => {
       const el = await calendar('2026-03', 1000, { tz: 'America/New_York' });
-      expect(chipText(el, '2026-03-28')[0]).to.match(/^05:00 Test: Samstag/);
-      expect(chipText(el, '2026-03-29')[0]).to.match(/^04:00 Test: Sonntag/);
+      expect(chipText(el, '2026-03-28')[0]).to.match(/^05:00 Samstag/);
+      expect(chipText(el, '2026-03-29')[0]).to.match(/^04:00 Sonntag/);
     });
 
     it('keeps month and filters in the URL hash with history, and restores them', async () => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Event } from '@fachkraefte/schema';
 import { layoutWeek, monthWeeks, occurrences } from './month-grid.js';
-import { parseDay } from './zoned.js';
+import { parseDay } from '@fachkraefte/schema/rrule';
 
 const event = (id: string, title: string, start: string, more: Partial<Event> = {}): Event => ({
   id, title, start, end: null, allDay: start.length === 10, summary: null, description: null, venue: null, onlineUrl: null,

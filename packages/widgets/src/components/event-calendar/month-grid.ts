@@ -3,10 +3,9 @@
  * first and last day in the calendar's zone, the weeks of a month, and per week the order of the
  * entries in each day so that an event over several days keeps one row across those days.
  */
-import { parsePartialDate, partialDateRange, type Event } from '@fachkraefte/schema';
+import type { Event } from '@fachkraefte/schema';
+import { dayOf, spansOf, weekday, ymd, type Span } from '@fachkraefte/schema/rrule';
 import { fold } from '../../internal/search.js';
-import { expand } from './recurrence.js';
-import { dayOf, parseDay, wallAt, weekday, ymd, zonedDay, toInstant } from './zoned.js';
 
 /** One occurrence of an event as the calendar shows it. */
 export interface Occurrence {
@@ -33,50 +32,19 @@ const warned = new Set<string>();
 export function occurrences(events: readonly Event[], from: number, to: number, tz: string): Occurrence[] {
   const out: Occurrence[] = [];
   for (const e of events) {
-    let first: number;
-    let last: number;
-    let start: number | null = null;
-    let end: number | null = null;
-    let monthOnly = false;
-    if (e.allDay) {
-      const p = parsePartialDate(e.start);
-      if (!p) continue;
-      monthOnly = p.precision !== 'day';
-      first = parseDay(partialDateRange(e.start).first);
-      last = e.end && parsePartialDate(e.end) ? Math.max(first, parseDay(partialDateRange(e.end).last)) : monthOnly ? parseDay(partialDateRange(e.start).last) : first;
-    } else {
-      start = Date.parse(e.start);
-      end = e.end ? Math.max(start, Date.parse(e.end)) : start;
-      first = zonedDay(start, tz);
-      // An event that ends at midnight does not reach into the next day.
-      last = zonedDay(Math.max(start, end - 1), tz);
-    }
-    if (Number.isNaN(first)) continue;
-    const push = (f: number, l: number, s: number | null, en: number | null, series: boolean) => {
-      if (l >= from && f <= to) out.push({ event: e, key: series ? `${e.id}@${f}` : e.id, first: f, last: l, start: s, end: en, monthOnly });
-    };
-    if (!e.recurrence || monthOnly) {
-      push(first, last, start, end, false);
-      continue;
-    }
+    let spans: Span[];
     try {
-      const time = start === null ? undefined : wallAt(start, tz).slice(3);
-      const exdays = new Set(e.recurrence.exdates.map((x) => (x.length === 10 ? parseDay(x) : zonedDay(Date.parse(x), tz))));
-      const span = last - first;
-      const duration = (end ?? 0) - (start ?? 0);
-      for (const d of expand(e.recurrence.rrule, first, { from: from - span - 1, to, exdays, tz, ...(time ? { time } : {}) })) {
-        if (time) {
-          const s = toInstant(d, time, tz);
-          push(d, zonedDay(Math.max(s, s + duration - 1), tz), s, s + duration, true);
-        } else push(d, d + span, null, null, true);
-      }
+      spans = spansOf(e, from, to, tz);
     } catch (error) {
       // A rule this expander does not support: show the first date rather than nothing, and say so once.
       if (!warned.has(e.id)) {
         warned.add(e.id);
         console.warn(`[fachkraefte] <fk-event-calendar>: event "${e.id}": ${(error as Error).message}; showing its first date only`);
       }
-      push(first, last, start, end, false);
+      spans = spansOf({ ...e, recurrence: null }, from, to, tz);
+    }
+    for (const s of spans) {
+      out.push({ event: e, key: s.series ? `${e.id}@${s.first}` : e.id, first: s.first, last: s.last, start: s.start, end: s.end, monthOnly: s.monthOnly });
     }
   }
   // Titles in German dictionary order (DIN 5007-1: "ä" as "a", "ß" as "ss"), from folded keys:

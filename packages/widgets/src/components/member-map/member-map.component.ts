@@ -58,7 +58,8 @@ const PAN = 96;
  * @csspart marker - A member's marker.
  * @csspart cluster - A cluster of markers.
  * @csspart controls - The zoom buttons.
- * @csspart attribution - The tile source's attribution.
+ * @csspart attribution - The tile source's attribution, or in the tile-free map that of the Länder outlines.
+ * @csspart outline - The tile-free map's outlines of the Länder (an SVG drawn behind the markers).
  * @csspart list - The list of members.
  * @csspart list-item - A member's button in the list.
  * @csspart count - The live count of shown members.
@@ -91,6 +92,7 @@ export default class FkMemberMap extends FkElement {
     selected: { state: true, attribute: false },
     popup: { state: true, attribute: false },
     limit: { state: true, attribute: false },
+    near: { state: true, attribute: false },
   };
 
   /** Slug of the alliance, or several separated by spaces or commas. */
@@ -129,6 +131,8 @@ export default class FkMemberMap extends FkElement {
   private declare selected: string | null;
   private declare popup: Placed[] | null;
   private declare limit: number;
+  /** The element is on screen or close to it: only then are the members loaded and laid out. */
+  private declare near: boolean;
 
   constructor() {
     super();
@@ -140,6 +144,20 @@ export default class FkMemberMap extends FkElement {
     this.off = new Set();
     this.consented = false;
     this.tick = this.limit = 0;
+    this.near = false;
+  }
+
+  /**
+   * A map below the fold waits until it comes within a screen's height of the viewport: loading,
+   * sorting and clustering its members cost the page some hundred milliseconds of main thread
+   * that a visitor who never scrolls there does not need. Until then it shows its loading state
+   * (the map's box, the list's and the legend's placeholders).
+   */
+  private stopNear: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.near) this.stopNear ??= this.whenNear(() => (this.near = true));
   }
 
   private view: MapView | null = null;
@@ -245,12 +263,14 @@ export default class FkMemberMap extends FkElement {
     super.disconnectedCallback();
     this.abort?.abort();
     this.resizer.disconnect();
+    this.stopNear?.();
+    this.stopNear = undefined;
     this.dropView();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     const key = `${this.api ?? ''}|${this.alliance}`;
-    if (key !== this.loadedKey) {
+    if (this.near && key !== this.loadedKey) {
       this.loadedKey = key;
       this.data = null;
       this.selected = null;
@@ -298,6 +318,7 @@ export default class FkMemberMap extends FkElement {
    * consent or for own tiles, the tile engine.
    */
   private ensureView(): void {
+    if (!this.near) return;
     const surface = this.renderRoot.querySelector<HTMLElement>('[part~="surface"]');
     const src = this.source;
     const want = surface ? (src.kind === 'tiles' ? src.template : 'none') : '';
@@ -541,7 +562,7 @@ export default class FkMemberMap extends FkElement {
         <legend class="sr-only">${s.legend}</legend>
         ${types.map(
           (t) => html`<label><input type="checkbox" .checked=${!this.off.has(t)}
-              @change=${(e: Event) => this.handleType(t, (e.target as HTMLInputElement).checked)} /><span class="sym ${sym(t)}"></span>${s.types[t]} (${counts.get(t)})</label>`,
+              @change=${(e: Event) => this.handleType(t, (e.target as HTMLInputElement).checked)} /><span class="sym ${sym(t)}"></span><span class="name">${breakAfterSlash(s.types[t])} (${counts.get(t)})</span></label>`,
         )}
       </fieldset>
     </details>`;
@@ -572,7 +593,7 @@ export default class FkMemberMap extends FkElement {
     return html`<div class="surface${src.kind === 'tiles' ? ' has-tiles' : ''}" part="surface" role="region" tabindex="0"
         aria-label=${s.region} aria-describedby="fk-keys" @keydown=${this.handleSurfaceKey}
         @pointerdown=${this.handlePointer} @pointermove=${this.handlePointer} @pointerup=${this.handlePointer} @pointercancel=${this.handlePointer}>
-      ${src.kind === 'tiles' ? html`<div class="tiles"></div>` : nothing}
+      ${src.kind === 'tiles' ? html`<div class="tiles"></div>` : html`<svg class="outline" part="outline" aria-hidden="true" focusable="false"></svg>`}
       <span id="fk-keys" class="sr-only">${s.keys}</span>
       <div class="controls" part="controls">
         <button type="button" class="ctl" aria-label=${s.zoomIn} @click=${() => this.view?.zoomBy(1)}>+</button>
@@ -582,7 +603,7 @@ export default class FkMemberMap extends FkElement {
       <div class="marks">
         ${marks.map((m) => this.renderMark(m, m.key === current))}
       </div>
-      ${src.kind === 'tiles' && src.attribution ? html`<p class="attribution" part="attribution">${src.attribution}</p>` : nothing}
+      ${src.kind === 'tiles' ? (src.attribution ? html`<p class="attribution" part="attribution">${src.attribution}</p>` : nothing) : html`<p class="attribution" part="attribution">${s.borders}</p>`}
     </div>`;
   }
 
@@ -640,4 +661,14 @@ export default class FkMemberMap extends FkElement {
       <form method="dialog"><button class="btn secondary" part="close-button">${s.close}</button></form>
     </dialog>`;
   }
+}
+
+/**
+ * A label with a line break allowed after each "/": "Arbeitgeber-/Branchenverband" has no break
+ * opportunity otherwise (none after a hyphen before a slash, none after a slash before a letter),
+ * and ran 47 px out of its legend column at 1280 px.
+ */
+function breakAfterSlash(text: string): unknown {
+  const parts = text.split('/');
+  return parts.length < 2 ? text : parts.map((p, i) => (i ? html`/<wbr>${p}` : p));
 }

@@ -5,6 +5,7 @@ const en_ = (x: number) => x.toLocaleString('en-GB');
 /** English, fetched by `loadMapStrings` only when an English map renders. */
 export const en = {
   region: 'Map of the members',
+  borders: 'State borders: © GeoBasis-DE / BKG (2017)',
   keys: 'Arrow keys move the map, plus and minus zoom. Use Tab to reach the markers. On touch screens: drag with one finger, zoom with two fingers or the zoom in and zoom out buttons.',
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',

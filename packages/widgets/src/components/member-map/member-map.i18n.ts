@@ -9,6 +9,8 @@ import type { Locale } from '../../translations/translation.js';
 export interface MapStrings {
   region: string;
   keys: string;
+  /** Credit of the Länder outlines of the tile-free map. */
+  borders: string;
   zoomIn: string;
   zoomOut: string;
   fit: string;
@@ -41,6 +43,7 @@ const de_ = (x: number) => x.toLocaleString('de-DE');
 /** German, the fallback. */
 export const de = {
   region: 'Karte der Mitglieder',
+  borders: 'Ländergrenzen: © GeoBasis-DE / BKG (2017)',
   keys: 'Pfeiltasten verschieben die Karte, Plus und Minus zoomen. Mit Tab erreichen Sie die Markierungen. Auf Touchscreens: mit einem Finger verschieben, mit zwei Fingern oder den Schaltflächen Vergrößern und Verkleinern zoomen.',
   zoomIn: 'Vergrößern',
   zoomOut: 'Verkleinern',

@@ -16,6 +16,7 @@ export const styles = css`
 .legend summary { display: list-item; padding-block: 0.625em; inline-size: fit-content; font-weight: 600; cursor: pointer; }
 .legend fieldset { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 15em), 1fr)); gap: 0 1em; margin: 0; padding: 0; border: 0; min-inline-size: 0; }
 .legend label { display: flex; align-items: center; gap: 0.4em; min-block-size: 2.25em; overflow-wrap: normal; hyphens: auto; cursor: pointer; }
+.legend .name { min-inline-size: 0; }
 .legend input { flex: none; inline-size: 1.125em; block-size: 1.125em; accent-color: var(--_accent); }
 .sym { position: relative; display: inline-block; flex: none; inline-size: 1em; block-size: 1em; margin-inline-end: 0.35em; vertical-align: -0.1em; }
 .sym { filter: drop-shadow(0 0 0.04em #fff) drop-shadow(0 0 0.04em #fff) drop-shadow(0 0 0.04em #fff); }
@@ -38,6 +39,9 @@ export const styles = css`
 }
 .surface:focus-visible { outline-offset: -0.1875em; }
 .tiles { position: absolute; inset: 0; z-index: 0; background: var(--_surface-alt); }
+/* The Länder of the tile-free map: orientation behind the markers, lines of one pixel at any zoom. */
+.outline { position: absolute; inset: 0; z-index: 0; inline-size: 100%; block-size: 100%; overflow: visible; pointer-events: none; }
+.outline path { fill: var(--_surface); fill-opacity: 0.6; stroke: var(--_muted); stroke-width: 1; stroke-linejoin: round; vector-effect: non-scaling-stroke; }
 .marks { position: absolute; inset: 0; z-index: 1; pointer-events: none; }
 .marks button { position: absolute; top: 0; left: 0; pointer-events: auto; cursor: pointer; }
 .mk { inline-size: 1.75em; block-size: 1.75em; padding: 0.25em; border: 0; background: none; }

@@ -87,6 +87,68 @@ describe('<fk-member-map>', () => {
     expect($$(el, '[part~="list-item"]')).to.have.length(26);
   });
 
+  describe('orientation without tiles', () => {
+    it('draws the 16 Länder behind the markers, where the members are, credits the data, and asks no other host', async () => {
+      const el = await planeMap();
+      await waitUntil(() => $$(el, '[part~="outline"] path').length === 16, 'Länder outlines', { timeout: 15_000 });
+      const paths = $$(el, '[part~="outline"] path');
+      // The outlines are a chunk from the widget's own folder: no request leaves the page's hosts.
+      const hosts = new Set(performance.getEntriesByType('resource').map((r) => new URL(r.name).hostname));
+      expect([...hosts].filter((h) => h !== 'localhost' && h !== '127.0.0.1' && h !== '[::1]')).to.deep.equal([]);
+      expect(paths.map((p) => p.dataset.land)).to.include.members(['Baden-Württemberg', 'Bayern', 'Niedersachsen', 'Thüringen']);
+      expect($(el, '[part~="outline"]').getAttribute('aria-hidden')).to.equal('true');
+      expect($(el, '[part~="attribution"]').textContent).to.equal('Ländergrenzen: © GeoBasis-DE / BKG (2017)');
+      // The outlines share the markers' projection: Lörrach's members lie inside Baden-Württemberg.
+      const bw = paths.find((p) => p.dataset.land === 'Baden-Württemberg') as unknown as SVGPathElement;
+      const surface = $(el, '[part~="surface"]').getBoundingClientRect();
+      const inside = (button: HTMLElement) => {
+        const r = button.getBoundingClientRect();
+        const m = bw.getScreenCTM()!.inverse();
+        const p = new DOMPoint(r.x + r.width / 2, r.y + r.height / 2).matrixTransform(m);
+        return bw.isPointInFill(p);
+      };
+      const marks = $$(el, MARKS).filter((b) => {
+        const r = b.getBoundingClientRect();
+        return r.top > surface.top && r.bottom < surface.bottom;
+      });
+      expect(marks.length).to.be.greaterThan(2);
+      expect(marks.every(inside), 'every Südwest marker inside Baden-Württemberg').to.equal(true);
+      const bavaria = paths.find((p) => p.dataset.land === 'Bayern') as unknown as SVGPathElement;
+      const m = bavaria.getScreenCTM()!.inverse();
+      const r = marks[0]!.getBoundingClientRect();
+      expect(bavaria.isPointInFill(new DOMPoint(r.x + r.width / 2, r.y + r.height / 2).matrixTransform(m))).to.equal(false);
+      // Zooming moves the outlines with the markers.
+      const before = bw.getBoundingClientRect().width;
+      $$(el, '[part~="controls"] button')[1]!.click();
+      await waitUntil(() => bw.getBoundingClientRect().width < before * 0.6, 'outlines follow the zoom');
+      expect(marks.length && $$(el, MARKS).every((b) => b.isConnected)).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('credits the outlines in English too', async () => {
+      const el = await planeMap(`${API}/v1`, SUEDWEST, 'lang="en"');
+      expect($(el, '[part~="attribution"]').textContent).to.equal('State borders: © GeoBasis-DE / BKG (2017)');
+    });
+  });
+
+  describe('page speed', () => {
+    it('loads and lays out nothing while far below the viewport, and does so when scrolled near', async () => {
+      const wrapper = await fixture(html`<div><div style="height: 5000px"></div>
+        <fk-member-map api=${`${API}/v1`} alliance="fachkraefteallianz-suedwest" tiles="none"></fk-member-map></div>`);
+      const el = wrapper.querySelector('fk-member-map')!;
+      await el.updateComplete;
+      await aTimeout(500);
+      expect($$(el, MARKS)).to.have.length(0);
+      expect($$(el, '[part~="list-item"]')).to.have.length(0);
+      // Meanwhile it shows its loading state: the map's box is there, not a collapsed element.
+      expect($(el, '[part~="map"]').getBoundingClientRect().height).to.be.above(300);
+      el.scrollIntoView();
+      await waitFor(el, MARKS);
+      await expect(el).to.be.accessible();
+      window.scrollTo(0, 0);
+    });
+  });
+
   describe('privacy', () => {
     it('asks before loading third-party tiles: the list works, no request to any host but the API', async () => {
       await tileLog(true);
@@ -185,6 +247,8 @@ describe('<fk-member-map>', () => {
       const c = await fixture<FkMemberMap>(
         html`<fk-member-map api=${`${API}/v1`} alliance=${SUEDWEST} tiles=${other.replace('localhost', '[::1]')} remember-consent="session"></fk-member-map>`,
       );
+      // The third map stands below the other two: it starts when it comes near the viewport.
+      c.scrollIntoView();
       const consent = await waitFor(c, '[part~="consent"]');
       expect(consent.textContent).to.contain('Ihre Wahl wird in diesem Browser gespeichert.');
       $(c, '[part~="consent-button"]').click();
@@ -382,11 +446,33 @@ describe('<fk-member-map>', () => {
       const wide = await fixture(html`<div style="width: 1000px"></div>`);
       wide.innerHTML = '<fk-test-all-types-map api="http://127.0.0.1:9/v1" alliance="alle" tiles="none"></fk-test-all-types-map>';
       const w = wide.firstElementChild as FkMemberMap;
+      // Below the first map and its open legend: it starts when it comes near the viewport.
+      w.scrollIntoView();
       await waitFor(w, MARKS);
       expect(($(w, '[part~="legend"]') as HTMLDetailsElement).open).to.equal(true);
       // Several columns: 18 types take far fewer than 18 rows.
       const rows = new Set($$(w, '[part~="legend"] label').map((l) => Math.round(l.getBoundingClientRect().top)));
       expect(rows.size).to.be.at.most(6);
+    });
+
+    it('keeps every legend label inside its column and the widget, "Arbeitgeber-/Branchenverband" too (792 px: the demo page at 1280)', async () => {
+      for (const width of [792, 360]) {
+        const wrapper = await fixture(html`<div style="width: ${width}px"></div>`);
+        wrapper.innerHTML = '<fk-test-all-types-map api="http://127.0.0.1:9/v1" alliance="alle" tiles="none"></fk-test-all-types-map>';
+        const el = wrapper.firstElementChild as FkMemberMap;
+        await waitFor(el, MARKS);
+        const details = $(el, '[part~="legend"]') as HTMLDetailsElement;
+        details.open = true;
+        await el.updateComplete;
+        const right = el.getBoundingClientRect().right;
+        const labels = $$(el, '[part~="legend"] label');
+        expect(labels.map((l) => l.textContent!.trim())).to.include('Arbeitgeber-/Branchenverband (1)');
+        for (const l of labels) {
+          expect(l.scrollWidth, `${l.textContent!.trim()} at ${width} px`).to.be.at.most(l.clientWidth + 1);
+          expect(l.getBoundingClientRect().right, l.textContent!.trim()).to.be.at.most(right + 0.5);
+        }
+        await expect(el).to.be.accessible();
+      }
     });
 
     it('gives every type its own shape and colour, each at 3:1 or more against its ring, in both themes', async () => {

@@ -26,11 +26,39 @@ export class PlaneView implements MapView {
   /** Centre in world coordinates. */
   private cx = 0.5;
   private cy = 0.5;
+  private readonly onChange: ViewListener;
+  /** The Länder outlines, once their chunk has arrived: paths in world coordinates × 1e6. */
+  private outline: SVGGElement | null = null;
 
   constructor(
     private readonly el: HTMLElement,
-    private readonly onChange: ViewListener,
-  ) {}
+    listener: ViewListener,
+  ) {
+    this.onChange = (settled) => {
+      this.placeOutline();
+      listener(settled);
+    };
+    // The outlines of the Länder give a map without tiles its orientation: a chunk of their own
+    // (7 KB), from the same folder as the widget, drawn into the surface's SVG when they arrive.
+    const svg = el.querySelector<SVGSVGElement>('svg.outline');
+    if (svg) {
+      import('./laender.js').then(
+        (m) => {
+          this.outline = drawOutline(svg, m.LAENDER);
+          this.placeOutline();
+        },
+        () => undefined, // without outlines the map still works
+      );
+    }
+  }
+
+  /** Moves and scales the outlines to the view (an SVG transform attribute: no inline style). */
+  private placeOutline(): void {
+    if (!this.outline) return;
+    const [w, h] = this.size;
+    const scale = TILE * 2 ** this.zoom;
+    this.outline.setAttribute('transform', `translate(${w / 2 - this.cx * scale} ${h / 2 - this.cy * scale}) scale(${scale / 1e6})`);
+  }
 
   private get size(): [number, number] {
     // Never zero: a hidden map must still project without dividing by nothing.
@@ -87,5 +115,36 @@ export class PlaneView implements MapView {
     this.onChange(true);
   }
 
-  destroy(): void {}
+  destroy(): void {
+    this.outline?.remove();
+    this.outline = null;
+  }
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** One path per Land (named by `data-land`), in world coordinates × 1e6, inside a new group of `svg`. */
+function drawOutline(svg: SVGSVGElement, laender: readonly (readonly [string, readonly string[]])[]): SVGGElement {
+  const g = document.createElementNS(SVG, 'g');
+  for (const [name, rings] of laender) {
+    let d = '';
+    for (const ring of rings) {
+      const n = ring.split(',').map(Number);
+      let lon = 0;
+      let lat = 0;
+      for (let i = 0; i < n.length; i += 2) {
+        lon += n[i]!;
+        lat += n[i + 1]!;
+        const [x, y] = toWorld(lat / 1000, lon / 1000);
+        d += `${i ? 'L' : 'M'}${(x * 1e6).toFixed(1)} ${(y * 1e6).toFixed(1)}`;
+      }
+      d += 'Z';
+    }
+    const path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', d);
+    path.setAttribute('data-land', name);
+    g.append(path);
+  }
+  svg.append(g);
+  return g;
 }

@@ -1,8 +1,6 @@
-import { expect } from '@open-wc/testing';
 import ICAL from 'ical.js';
-import { parseRule } from '@fachkraefte/schema/rrule';
-import { expand } from './recurrence.js';
-import { dayOf, isoDay, parseDay, toInstant, wallAt, weekday } from './zoned.js';
+import { describe, expect, it } from 'vitest';
+import { dayOf, expand, isoDay, parseDay, parseRule, toInstant, wallAt, weekday } from './rrule.js';
 
 const days = (list: number[]) => list.map(isoDay);
 const D = (s: string) => parseDay(s);

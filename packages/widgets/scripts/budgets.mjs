@@ -1,0 +1,18 @@
+// The size budgets, initial download, gzip, in KiB (1,024 bytes), as issue 14 set them: lowered
+// whenever a change makes room. Checked by test/size.test.ts in `pnpm test`; printed beside the
+// measured sizes (gzip and brotli) by `pnpm --filter @fachkraefte/widgets size:report`.
+export const BUDGETS_KIB = {
+  'alliance-directory': 39,
+  'event-calendar': 45,
+  'member-map': 40,
+  /** All three widgets and the autoloader on one page, shared chunks counted once. */
+  all: 60,
+  autoloader: 1,
+  /** The SDK's browser bundle without `occurrences` (what an app that does not expand series loads). */
+  sdk: 21,
+  /**
+   * The SDK with every export: `occurrences` brings the RRULE expander (some 3.2 KiB). The 21-KiB
+   * budget above predates it; this ceiling keeps the whole from growing unnoticed.
+   */
+  sdkWithOccurrences: 23.5,
+};
