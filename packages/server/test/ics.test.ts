@@ -212,6 +212,48 @@ describe('GET /v1/events/{id}.ics', () => {
   });
 });
 
+describe('revalidation of the .ics answers (ETag, 304)', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const leineWeser = `/v1/events.ics?alliance=${LEINE_WESER}`;
+
+  it.each([leineWeser, '/v1/events.ics', `/v1/events/${DST_EVENT.id}.ics`])('%s: the same data gives the same ETag; If-None-Match gets 304', async (path) => {
+    const first = await request(base, path);
+    expect(first.status).toBe(200);
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^"/);
+    // More than a second later: a stamp of the time of writing would have changed the bytes.
+    await sleep(1100);
+    const second = await request(base, path);
+    expect(second.headers.get('etag')).toBe(tag);
+    expect(second.text).toBe(first.text);
+    const conditional = await request(base, path, { headers: { 'If-None-Match': tag! } });
+    expect(conditional.status).toBe(304);
+    expect(conditional.text).toBe('');
+  });
+
+  it('stamps each event with its modified time; a PATCH of one event changes the feed and its ETag', async () => {
+    const before = await request(base, leineWeser);
+    const json = await allPages<Event>(base, `/v1/events?limit=500&alliance=${LEINE_WESER}`);
+    const target = json.items[0]!;
+    const stamp = (e: Event) => new Date(e.modified!).toISOString().replace(/[-:]|\.\d{3}/g, '');
+    const vevent = (ics: string, id: string) => parse(ics).events.find((v) => v.getFirstPropertyValue('uid') === `${id}@fachkraefte`)!;
+    expect(vevent(before.text, target.id).getFirstPropertyValue('dtstamp')!.toString().replace(/[-:]/g, '')).toBe(stamp(target));
+    await sleep(1100);
+    const patched = await request(base, `/v1/events/${target.id}`, {
+      method: 'PATCH', headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ summary: 'Geändert, damit der Feed sich ändert.' }),
+    });
+    expect(patched.status).toBe(200);
+    const after = await request(base, leineWeser, { headers: { 'If-None-Match': before.headers.get('etag')! } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+    const v = vevent(after.text, target.id);
+    expect(v.getFirstPropertyValue('dtstamp')!.toString().replace(/[-:]/g, '')).toBe(stamp(patched.json as Event));
+    expect(v.getFirstPropertyValue('last-modified')!.toString()).toBe(v.getFirstPropertyValue('dtstamp')!.toString());
+    expect(stamp(patched.json as Event)).not.toBe(stamp(target));
+  });
+});
+
 describe('GET /v1/alliances/{slug}/members.geojson', () => {
   // Not lon 7–9 / lat 47–48 as first planned: the seed puts Südwestmetall and Südwesttextil at
   // their seat in Stuttgart (48.78 N, 9.18 E) and two chambers in Konstanz (9.17 E). Baden-

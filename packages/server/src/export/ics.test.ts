@@ -1,17 +1,16 @@
 // Every feed written here is read back with ical.js, an independent RFC 5545 parser, and checked
 // field by field: what a calendar app would show is what counts, not the text we think we wrote.
 import ICAL from 'ical.js';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Event } from '@fachkraefte/schema';
-import { escapeText, eventsToICalendar, eventToICalendar, foldLine, icsFileName } from './ics.js';
+import { escapeText, eventsToICalendar, eventToICalendar, foldLine, icsFileName, UNKNOWN_MODIFIED_STAMP } from './ics.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
 type Property = InstanceType<typeof ICAL.Property>;
 type Time = InstanceType<typeof ICAL.Time>;
 type Timezone = InstanceType<typeof ICAL.Timezone>;
 
-const NOW = new Date('2026-01-15T09:08:07Z');
-const OPTIONS = { calendarName: 'Fachkräfteallianz Südwest', now: NOW } as const;
+const OPTIONS = { calendarName: 'Fachkräfteallianz Südwest' } as const;
 
 function event(fields: Partial<Event> & Pick<Event, 'id' | 'title' | 'start'>): Event {
   return {
@@ -35,6 +34,7 @@ const vollversammlung = event({
   },
   categories: ['vollversammlung', 'netzwerktreffen'],
   registrationUrl: 'https://www.example.org/anmeldung?id=1,2',
+  modified: '2026-01-15T09:08:07.654Z',
 });
 
 /** The parsed calendar, its Berlin zone (from the feed's own VTIMEZONE) and its events by UID. */
@@ -110,9 +110,31 @@ describe('eventsToICalendar: calendar', () => {
     expect(String(standard.getFirstPropertyValue('tzoffsetto'))).toBe('+01:00');
   });
 
-  it('rejects a time zone other than Europe/Berlin and an invalid now', () => {
+  it('rejects a time zone other than Europe/Berlin', () => {
     expect(() => eventsToICalendar([], { ...OPTIONS, timeZone: 'Europe/London' as 'Europe/Berlin' })).toThrow(/only "Europe\/Berlin"/);
-    expect(() => eventsToICalendar([], { ...OPTIONS, now: new Date('x') })).toThrow(/now/);
+  });
+});
+
+describe('eventsToICalendar: the same events give the same bytes', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('writes nothing that depends on the time of writing (the ETag of a feed stays valid)', () => {
+    const allDay = event({ id: 'tag', title: 'Tag', start: '2016-11-30', allDay: true });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+    const a = eventsToICalendar([vollversammlung, allDay], OPTIONS);
+    vi.setSystemTime(new Date('2031-07-07T12:34:56Z'));
+    const b = eventsToICalendar([vollversammlung, allDay], { ...OPTIONS, now: new Date() });
+    expect(b).toBe(a);
+    expect(a).not.toMatch(/2031|20260101T/);
+  });
+
+  it('stamps an event without `modified` with the documented fixed instant, and no LAST-MODIFIED', () => {
+    const { modified: _, ...unstamped } = vollversammlung;
+    const v = parse(eventToICalendar(unstamped, OPTIONS)).events[0]!;
+    expect(UNKNOWN_MODIFIED_STAMP).toBe('20000101T000000Z');
+    expect(v.getFirstPropertyValue('dtstamp')!.toString()).toBe('2000-01-01T00:00:00Z');
+    expect(v.hasProperty('last-modified')).toBe(false);
   });
 });
 
@@ -132,6 +154,7 @@ describe('eventsToICalendar: a timed event', () => {
     expect(v.getFirstPropertyValue('status')).toBe('CONFIRMED');
     expect(v.getFirstPropertyValue('transp')).toBe('OPAQUE');
     expect(v.getFirstPropertyValue('dtstamp')!.toString()).toBe('2026-01-15T09:08:07Z');
+    expect(v.getFirstPropertyValue('last-modified')!.toString()).toBe('2026-01-15T09:08:07Z');
   });
 
   it('writes start and end as Berlin wall time that ical.js reads back as the same instants', () => {
@@ -141,12 +164,12 @@ describe('eventsToICalendar: a timed event', () => {
     expect(instant(prop(v, 'dtend'), zone)).toBe('2016-11-30T19:30:00.000Z');
   });
 
-  it('keeps the UID stable across requests; only DTSTAMP follows `now`', () => {
-    const a = eventToICalendar(vollversammlung, OPTIONS);
-    const b = eventToICalendar(vollversammlung, { ...OPTIONS, now: new Date('2030-05-05T05:05:05Z') });
+  it('keeps the UID stable; DTSTAMP and LAST-MODIFIED follow the event\'s last change only', () => {
+    const b = eventToICalendar({ ...vollversammlung, modified: '2030-05-05T05:05:05.000Z' }, OPTIONS);
     expect(parse(b).events[0]!.getFirstPropertyValue('uid')).toBe('jahresvollversammlung-2016@fachkraefte');
-    expect(a).not.toBe(b);
-    expect(a.replace(/DTSTAMP:\w+/, '')).toBe(b.replace(/DTSTAMP:\w+/, ''));
+    const a = eventToICalendar(vollversammlung, OPTIONS);
+    expect(b).toContain('\r\nDTSTAMP:20300505T050505Z\r\nLAST-MODIFIED:20300505T050505Z\r\n');
+    expect(a.replace(/(DTSTAMP|LAST-MODIFIED):\w+/g, '')).toBe(b.replace(/(DTSTAMP|LAST-MODIFIED):\w+/g, ''));
   });
 
   it('converts any offset to the same Berlin wall time', () => {

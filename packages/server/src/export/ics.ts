@@ -21,8 +21,8 @@ export interface ICalendarOptions {
    */
   baseUrl?: string;
   /**
-   * The moment the file is written (`DTSTAMP`). Pass it for reproducible output.
-   * @default new Date()
+   * @deprecated Ignored. DTSTAMP was the time of writing; it is now each event's `modified` time,
+   * so that a feed's bytes (and ETag) change only when its events do. Kept so that callers compile.
    */
   now?: Date;
   /**
@@ -33,6 +33,13 @@ export interface ICalendarOptions {
 }
 
 const CRLF = '\r\n';
+
+/**
+ * DTSTAMP of an event whose record carries no `modified` time (one built by hand, not read from the
+ * store): a fixed instant, so that the same events always give the same bytes. Never the time of
+ * writing: that changed the feed's ETag every second, and no client could revalidate it (304).
+ */
+export const UNKNOWN_MODIFIED_STAMP = '20000101T000000Z';
 
 /**
  * VTIMEZONE for Europe/Berlin with the EU rules in force since 1996 (last Sunday of March, 01:00
@@ -186,11 +193,18 @@ function safeUrl(value: string | null | undefined): string | null {
 }
 
 /** The content lines (unfolded) of one VEVENT. */
-function veventLines(event: Event, options: ICalendarOptions, dtstamp: string): string[] {
+function veventLines(event: Event, options: ICalendarOptions): string[] {
   const lines: string[] = ['BEGIN:VEVENT'];
   const push = (name: string, value: string) => lines.push(`${name}:${value}`);
   push('UID', `${escapeText(event.id, { singleLine: true })}@fachkraefte`);
-  push('DTSTAMP', dtstamp);
+  // The stamp of the event's last change: the same data gives the same bytes (and ETag), and a
+  // client sees which events changed. LAST-MODIFIED only when known: a made-up one would be a lie.
+  const modified = event.modified === undefined ? NaN : Date.parse(event.modified);
+  if (Number.isNaN(modified)) push('DTSTAMP', UNKNOWN_MODIFIED_STAMP);
+  else {
+    push('DTSTAMP', utcStamp(modified));
+    push('LAST-MODIFIED', utcStamp(modified));
+  }
 
   let startWall: WallTime | null = null;
   if (event.allDay) {
@@ -263,11 +277,13 @@ function veventLines(event: Event, options: ICalendarOptions, dtstamp: string): 
 /**
  * Writes events as one iCalendar feed (RFC 5545): CRLF line ends, lines folded at 75 octets, timed
  * events in Europe/Berlin with a VTIMEZONE, all-day events as dates with an exclusive DTEND.
+ * DTSTAMP and LAST-MODIFIED are each event's `modified` time ({@link UNKNOWN_MODIFIED_STAMP} when
+ * it has none), and nothing depends on the time of writing: the same events give the same bytes.
  * Throws an `Error` naming the event and field when an event breaks the schema's rules.
  *
  * @example
  * ```ts
- * const ics = eventsToICalendar(events, { calendarName: 'Fachkräfteallianz Südwest', now: new Date() });
+ * const ics = eventsToICalendar(events, { calendarName: 'Fachkräfteallianz Südwest' });
  * return new Response(ics, { headers: { 'content-type': 'text/calendar; charset=utf-8' } });
  * ```
  */
@@ -275,9 +291,6 @@ export function eventsToICalendar(events: Event[], options: ICalendarOptions): s
   if (options.timeZone !== undefined && options.timeZone !== BERLIN) {
     throw new Error(`timeZone: only "${BERLIN}" is supported, got "${String(options.timeZone)}"`);
   }
-  const now = options.now ?? new Date();
-  if (Number.isNaN(now.getTime())) throw new Error('now: expected a valid Date');
-  const dtstamp = utcStamp(now.getTime());
   const name = escapeText(options.calendarName, { singleLine: true });
   const lines = [
     'BEGIN:VCALENDAR',
@@ -293,7 +306,7 @@ export function eventsToICalendar(events: Event[], options: ICalendarOptions): s
     'X-PUBLISHED-TTL:PT12H',
   ];
   if (events.some((e) => !e.allDay)) lines.push(...VTIMEZONE_BERLIN);
-  for (const event of events) lines.push(...veventLines(event, options, dtstamp));
+  for (const event of events) lines.push(...veventLines(event, options));
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;
 }
