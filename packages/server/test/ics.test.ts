@@ -4,6 +4,7 @@
 import { type Event, partialDateRange } from '@fachkraefte/schema';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEED_DEFAULT_DAYS_BACK, FEED_LIMIT, feedDefaultFrom } from '../src/routes/events.js';
 import {
   allPages, expectProblem, LEINE_WESER, LUDWIGSBURG, request, startTestServer, SUEDWEST, type TestServer,
 } from './helpers.js';
@@ -251,6 +252,54 @@ describe('revalidation of the .ics answers (ETag, 304)', () => {
     expect(v.getFirstPropertyValue('dtstamp')!.toString().replace(/[-:]/g, '')).toBe(stamp(patched.json as Event));
     expect(v.getFirstPropertyValue('last-modified')!.toString()).toBe(v.getFirstPropertyValue('dtstamp')!.toString());
     expect(stamp(patched.json as Event)).not.toBe(stamp(target));
+  });
+});
+
+describe('the feed over the volume data set (more than FEED_LIMIT events)', () => {
+  let vol: TestServer;
+  beforeAll(async () => {
+    vol = await startTestServer(['seed', 'volume']);
+  }, 120_000);
+  afterAll(() => vol?.srv.close());
+  const uids = (ics: string) => parse(ics).events.map((v) => v.getFirstPropertyValue('uid') as string);
+
+  it(`serves the bare URL (a subscription) with the events from ${FEED_DEFAULT_DAYS_BACK} days back, at most FEED_LIMIT`, async () => {
+    const from = feedDefaultFrom();
+    expect(Date.parse(`${from}T12:00:00Z`)).toBeCloseTo(Date.now() - FEED_DEFAULT_DAYS_BACK * 86_400_000, -8);
+    const feed = await request(vol.srv.url, '/v1/events.ics');
+    expect(feed.status, feed.text.slice(0, 300)).toBe(200);
+    const got = uids(feed.text);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.length).toBeLessThanOrEqual(FEED_LIMIT);
+    // Exactly the window as the JSON list gives it (same overlap rule, same order), cut at FEED_LIMIT.
+    const window = (await allPages<Event>(vol.srv.url, `/v1/events?limit=500&from=${from}`)).items;
+    expect(got).toEqual(window.slice(0, FEED_LIMIT).map((e) => `${e.id}@fachkraefte`));
+    // Nothing from before the window: no seed event of 2016 (the bare feed held it when small).
+    expect(got).not.toContain('suedwest-jahresvollversammlung-2016@fachkraefte');
+    // The same for a subscription with a filter that still leaves too many.
+    const two = await request(vol.srv.url, '/v1/events.ics?status=scheduled');
+    expect(two.status).toBe(200);
+    expect(uids(two.text).length).toBeLessThanOrEqual(FEED_LIMIT);
+  });
+
+  it.each([
+    ['from=2026-01-01&to=2027-12-31', ['from', 'to']],
+    ['from=2020-01-01', ['from']],
+    ['to=2030-01-01', ['to']],
+  ])('refuses an explicit range over FEED_LIMIT (%s), naming what the client sent', async (query, names) => {
+    const res = await request(vol.srv.url, `/v1/events.ics?${query}`);
+    expectProblem(res, 400, names);
+    expect((res.json.errors as { parameter: string }[]).map((e) => e.parameter)).toEqual(names);
+    expect(res.json.detail).toContain(`more than ${FEED_LIMIT} events`);
+    for (const e of res.json.errors as { message: string }[]) expect(e.message).toMatch(/alliance/);
+  });
+
+  it('serves a range within FEED_LIMIT whole', async () => {
+    const feed = await request(vol.srv.url, '/v1/events.ics?from=2026-06-01&to=2026-06-30');
+    expect(feed.status).toBe(200);
+    const json = (await allPages<Event>(vol.srv.url, '/v1/events?limit=500&from=2026-06-01&to=2026-06-30')).items;
+    expect(json.length).toBeGreaterThan(100);
+    expect(uids(feed.text).sort()).toEqual(json.map((e) => `${e.id}@fachkraefte`).sort());
   });
 });
 
