@@ -4,6 +4,7 @@
 import { type Event, partialDateRange } from '@fachkraefte/schema';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEED_DEFAULT_DAYS_BACK, FEED_LIMIT, feedDefaultFrom } from '../src/routes/events.js';
 import {
   allPages, expectProblem, LEINE_WESER, LUDWIGSBURG, request, startTestServer, SUEDWEST, type TestServer,
 } from './helpers.js';
@@ -85,9 +86,20 @@ function expectSameEvent(vevent: Component, e: Event, zone: Timezone): void {
     if (e.end) expect(instant(vevent, 'dtend', zone)).toBe(new Date(e.end).toISOString());
   }
   if (e.recurrence) {
-    const rrule = vevent.getFirstPropertyValue('rrule') as InstanceType<typeof ICAL.Recur>;
-    expect(rrule.toString()).toBe(e.recurrence.rrule);
+    const rrule = (vevent.getFirstPropertyValue('rrule') as InstanceType<typeof ICAL.Recur>).toString();
     expect(vevent.getAllProperties('exdate')).toHaveLength(e.recurrence.exdates.length);
+    const count = /(?:^|;)COUNT=(\d+)/.exec(e.recurrence.rrule);
+    if (count) {
+      // COUNT goes out as the UNTIL of the last start: calendar apps show COUNT starts less the excluded.
+      expect(rrule).not.toMatch(/COUNT/);
+      expect(rrule.replace(/;UNTIL=[^;]+/, '')).toBe(e.recurrence.rrule.replace(/;COUNT=\d+/, ''));
+      const it = new ICAL.Event(vevent).iterator();
+      let shown = 0;
+      for (let next = it.next(); next && shown <= 1000; next = it.next()) shown++;
+      expect(shown).toBe(Number(count[1]) - e.recurrence.exdates.length);
+    } else {
+      expect(rrule).toBe(e.recurrence.rrule);
+    }
   } else {
     expect(vevent.getFirstProperty('rrule')).toBeNull();
   }
@@ -209,6 +221,96 @@ describe('GET /v1/events/{id}.ics', () => {
 
   it('answers an unknown event with 404', async () => {
     expectProblem(await request(base, '/v1/events/gibt-es-nicht.ics'), 404);
+  });
+});
+
+describe('revalidation of the .ics answers (ETag, 304)', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const leineWeser = `/v1/events.ics?alliance=${LEINE_WESER}`;
+
+  it.each([leineWeser, '/v1/events.ics', `/v1/events/${DST_EVENT.id}.ics`])('%s: the same data gives the same ETag; If-None-Match gets 304', async (path) => {
+    const first = await request(base, path);
+    expect(first.status).toBe(200);
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^"/);
+    // More than a second later: a stamp of the time of writing would have changed the bytes.
+    await sleep(1100);
+    const second = await request(base, path);
+    expect(second.headers.get('etag')).toBe(tag);
+    expect(second.text).toBe(first.text);
+    const conditional = await request(base, path, { headers: { 'If-None-Match': tag! } });
+    expect(conditional.status).toBe(304);
+    expect(conditional.text).toBe('');
+  });
+
+  it('stamps each event with its modified time; a PATCH of one event changes the feed and its ETag', async () => {
+    const before = await request(base, leineWeser);
+    const json = await allPages<Event>(base, `/v1/events?limit=500&alliance=${LEINE_WESER}`);
+    const target = json.items[0]!;
+    const stamp = (e: Event) => new Date(e.modified!).toISOString().replace(/[-:]|\.\d{3}/g, '');
+    const vevent = (ics: string, id: string) => parse(ics).events.find((v) => v.getFirstPropertyValue('uid') === `${id}@fachkraefte`)!;
+    expect(vevent(before.text, target.id).getFirstPropertyValue('dtstamp')!.toString().replace(/[-:]/g, '')).toBe(stamp(target));
+    await sleep(1100);
+    const patched = await request(base, `/v1/events/${target.id}`, {
+      method: 'PATCH', headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ summary: 'Geändert, damit der Feed sich ändert.' }),
+    });
+    expect(patched.status).toBe(200);
+    const after = await request(base, leineWeser, { headers: { 'If-None-Match': before.headers.get('etag')! } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+    const v = vevent(after.text, target.id);
+    expect(v.getFirstPropertyValue('dtstamp')!.toString().replace(/[-:]/g, '')).toBe(stamp(patched.json as Event));
+    expect(v.getFirstPropertyValue('last-modified')!.toString()).toBe(v.getFirstPropertyValue('dtstamp')!.toString());
+    expect(stamp(patched.json as Event)).not.toBe(stamp(target));
+  });
+});
+
+describe('the feed over the volume data set (more than FEED_LIMIT events)', () => {
+  let vol: TestServer;
+  beforeAll(async () => {
+    vol = await startTestServer(['seed', 'volume']);
+  }, 120_000);
+  afterAll(() => vol?.srv.close());
+  const uids = (ics: string) => parse(ics).events.map((v) => v.getFirstPropertyValue('uid') as string);
+
+  it(`serves the bare URL (a subscription) with the events from ${FEED_DEFAULT_DAYS_BACK} days back, at most FEED_LIMIT`, async () => {
+    const from = feedDefaultFrom();
+    expect(Date.parse(`${from}T12:00:00Z`)).toBeCloseTo(Date.now() - FEED_DEFAULT_DAYS_BACK * 86_400_000, -8);
+    const feed = await request(vol.srv.url, '/v1/events.ics');
+    expect(feed.status, feed.text.slice(0, 300)).toBe(200);
+    const got = uids(feed.text);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.length).toBeLessThanOrEqual(FEED_LIMIT);
+    // Exactly the window as the JSON list gives it (same overlap rule, same order), cut at FEED_LIMIT.
+    const window = (await allPages<Event>(vol.srv.url, `/v1/events?limit=500&from=${from}`)).items;
+    expect(got).toEqual(window.slice(0, FEED_LIMIT).map((e) => `${e.id}@fachkraefte`));
+    // Nothing from before the window: no seed event of 2016 (the bare feed held it when small).
+    expect(got).not.toContain('suedwest-jahresvollversammlung-2016@fachkraefte');
+    // The same for a subscription with a filter that still leaves too many.
+    const two = await request(vol.srv.url, '/v1/events.ics?status=scheduled');
+    expect(two.status).toBe(200);
+    expect(uids(two.text).length).toBeLessThanOrEqual(FEED_LIMIT);
+  });
+
+  it.each([
+    ['from=2026-01-01&to=2027-12-31', ['from', 'to']],
+    ['from=2020-01-01', ['from']],
+    ['to=2030-01-01', ['to']],
+  ])('refuses an explicit range over FEED_LIMIT (%s), naming what the client sent', async (query, names) => {
+    const res = await request(vol.srv.url, `/v1/events.ics?${query}`);
+    expectProblem(res, 400, names);
+    expect((res.json.errors as { parameter: string }[]).map((e) => e.parameter)).toEqual(names);
+    expect(res.json.detail).toContain(`more than ${FEED_LIMIT} events`);
+    for (const e of res.json.errors as { message: string }[]) expect(e.message).toMatch(/alliance/);
+  });
+
+  it('serves a range within FEED_LIMIT whole', async () => {
+    const feed = await request(vol.srv.url, '/v1/events.ics?from=2026-06-01&to=2026-06-30');
+    expect(feed.status).toBe(200);
+    const json = (await allPages<Event>(vol.srv.url, '/v1/events?limit=500&from=2026-06-01&to=2026-06-30')).items;
+    expect(json.length).toBeGreaterThan(100);
+    expect(uids(feed.text).sort()).toEqual(json.map((e) => `${e.id}@fachkraefte`).sort());
   });
 });
 

@@ -18,7 +18,10 @@ function event(fields: Partial<Event> & Pick<Event, 'id' | 'title' | 'start'>): 
 /** What an import of our own export must give back: the event, with the id derived from its UID. */
 function expected(e: Event): EventInputLike {
   const { fictitious: _, ...rest } = e;
-  return { ...rest, id: eventIdForUid(`${e.id}@fachkraefte`) };
+  // The export writes COUNT as the UNTIL of the last start (calcurse shows a phantom date for
+  // COUNT with EXDATE): the same series, so the import gives back that UNTIL.
+  const recurrence = e.id === 'stammtisch' ? { ...e.recurrence!, rrule: 'FREQ=WEEKLY;BYDAY=TU;UNTIL=20260421T160000Z' } : e.recurrence;
+  return { ...rest, recurrence, id: eventIdForUid(`${e.id}@fachkraefte`) };
 }
 
 /** An iCalendar text from content lines, with CRLF. */

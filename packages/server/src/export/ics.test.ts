@@ -1,17 +1,19 @@
 // Every feed written here is read back with ical.js, an independent RFC 5545 parser, and checked
 // field by field: what a calendar app would show is what counts, not the text we think we wrote.
 import ICAL from 'ical.js';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Event } from '@fachkraefte/schema';
-import { escapeText, eventsToICalendar, eventToICalendar, foldLine, icsFileName } from './ics.js';
+// The widget's expander: how the API's own client shows a series, the oracle for UNTIL below.
+import { expand } from '../../../widgets/src/components/event-calendar/recurrence.js';
+import { dayOf, isoDay, toInstant } from '../../../widgets/src/components/event-calendar/zoned.js';
+import { escapeText, eventsToICalendar, eventToICalendar, foldLine, icsFileName, UNKNOWN_MODIFIED_STAMP } from './ics.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
 type Property = InstanceType<typeof ICAL.Property>;
 type Time = InstanceType<typeof ICAL.Time>;
 type Timezone = InstanceType<typeof ICAL.Timezone>;
 
-const NOW = new Date('2026-01-15T09:08:07Z');
-const OPTIONS = { calendarName: 'Fachkräfteallianz Südwest', now: NOW } as const;
+const OPTIONS = { calendarName: 'Fachkräfteallianz Südwest' } as const;
 
 function event(fields: Partial<Event> & Pick<Event, 'id' | 'title' | 'start'>): Event {
   return {
@@ -35,6 +37,7 @@ const vollversammlung = event({
   },
   categories: ['vollversammlung', 'netzwerktreffen'],
   registrationUrl: 'https://www.example.org/anmeldung?id=1,2',
+  modified: '2026-01-15T09:08:07.654Z',
 });
 
 /** The parsed calendar, its Berlin zone (from the feed's own VTIMEZONE) and its events by UID. */
@@ -110,9 +113,31 @@ describe('eventsToICalendar: calendar', () => {
     expect(String(standard.getFirstPropertyValue('tzoffsetto'))).toBe('+01:00');
   });
 
-  it('rejects a time zone other than Europe/Berlin and an invalid now', () => {
+  it('rejects a time zone other than Europe/Berlin', () => {
     expect(() => eventsToICalendar([], { ...OPTIONS, timeZone: 'Europe/London' as 'Europe/Berlin' })).toThrow(/only "Europe\/Berlin"/);
-    expect(() => eventsToICalendar([], { ...OPTIONS, now: new Date('x') })).toThrow(/now/);
+  });
+});
+
+describe('eventsToICalendar: the same events give the same bytes', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('writes nothing that depends on the time of writing (the ETag of a feed stays valid)', () => {
+    const allDay = event({ id: 'tag', title: 'Tag', start: '2016-11-30', allDay: true });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+    const a = eventsToICalendar([vollversammlung, allDay], OPTIONS);
+    vi.setSystemTime(new Date('2031-07-07T12:34:56Z'));
+    const b = eventsToICalendar([vollversammlung, allDay], { ...OPTIONS, now: new Date() });
+    expect(b).toBe(a);
+    expect(a).not.toMatch(/2031|20260101T/);
+  });
+
+  it('stamps an event without `modified` with the documented fixed instant, and no LAST-MODIFIED', () => {
+    const { modified: _, ...unstamped } = vollversammlung;
+    const v = parse(eventToICalendar(unstamped, OPTIONS)).events[0]!;
+    expect(UNKNOWN_MODIFIED_STAMP).toBe('20000101T000000Z');
+    expect(v.getFirstPropertyValue('dtstamp')!.toString()).toBe('2000-01-01T00:00:00Z');
+    expect(v.hasProperty('last-modified')).toBe(false);
   });
 });
 
@@ -132,6 +157,7 @@ describe('eventsToICalendar: a timed event', () => {
     expect(v.getFirstPropertyValue('status')).toBe('CONFIRMED');
     expect(v.getFirstPropertyValue('transp')).toBe('OPAQUE');
     expect(v.getFirstPropertyValue('dtstamp')!.toString()).toBe('2026-01-15T09:08:07Z');
+    expect(v.getFirstPropertyValue('last-modified')!.toString()).toBe('2026-01-15T09:08:07Z');
   });
 
   it('writes start and end as Berlin wall time that ical.js reads back as the same instants', () => {
@@ -141,12 +167,12 @@ describe('eventsToICalendar: a timed event', () => {
     expect(instant(prop(v, 'dtend'), zone)).toBe('2016-11-30T19:30:00.000Z');
   });
 
-  it('keeps the UID stable across requests; only DTSTAMP follows `now`', () => {
-    const a = eventToICalendar(vollversammlung, OPTIONS);
-    const b = eventToICalendar(vollversammlung, { ...OPTIONS, now: new Date('2030-05-05T05:05:05Z') });
+  it('keeps the UID stable; DTSTAMP and LAST-MODIFIED follow the event\'s last change only', () => {
+    const b = eventToICalendar({ ...vollversammlung, modified: '2030-05-05T05:05:05.000Z' }, OPTIONS);
     expect(parse(b).events[0]!.getFirstPropertyValue('uid')).toBe('jahresvollversammlung-2016@fachkraefte');
-    expect(a).not.toBe(b);
-    expect(a.replace(/DTSTAMP:\w+/, '')).toBe(b.replace(/DTSTAMP:\w+/, ''));
+    const a = eventToICalendar(vollversammlung, OPTIONS);
+    expect(b).toContain('\r\nDTSTAMP:20300505T050505Z\r\nLAST-MODIFIED:20300505T050505Z\r\n');
+    expect(a.replace(/(DTSTAMP|LAST-MODIFIED):\w+/g, '')).toBe(b.replace(/(DTSTAMP|LAST-MODIFIED):\w+/g, ''));
   });
 
   it('converts any offset to the same Berlin wall time', () => {
@@ -316,7 +342,8 @@ describe('eventsToICalendar: recurrence', () => {
   it('writes RRULE and EXDATE with TZID; ical.js expands the series without the excluded dates', () => {
     const { zone, events } = parse(eventToICalendar(weekly, OPTIONS));
     const v = events[0]!;
-    expect(String(v.getFirstPropertyValue('rrule'))).toBe('FREQ=WEEKLY;COUNT=6;BYDAY=TU');
+    // COUNT=6 as the UNTIL of the sixth Tuesday, 21 April 18:00 CEST (see 'COUNT as UNTIL' below).
+    expect(String(v.getFirstPropertyValue('rrule'))).toBe('FREQ=WEEKLY;BYDAY=TU;UNTIL=20260421T160000Z');
     const exdates = v.getAllProperties('exdate').map(wall);
     expect(exdates).toEqual([
       { wall: '2026-03-31T18:00:00', tz: 'Europe/Berlin' },
@@ -351,6 +378,86 @@ describe('eventsToICalendar: recurrence', () => {
   it('refuses an RRULE that could inject a property', () => {
     const bad = { ...weekly, recurrence: { rrule: 'FREQ=WEEKLY\r\nATTENDEE:mailto:x', exdates: [] } };
     expect(() => eventToICalendar(bad, OPTIONS)).toThrow('event "stammtisch": recurrence.rrule');
+  });
+});
+
+describe('eventsToICalendar: COUNT as UNTIL', () => {
+  /** Starts of the series in the exported file, as ical.js (Thunderbird's parser) expands it. */
+  function icalStarts(ics: string): string[] {
+    const { zone, events } = parse(ics);
+    const v = events[0]!;
+    const tzid = v.getFirstProperty('dtstart')!.getParameter('tzid');
+    const it = new ICAL.Event(v).iterator();
+    const out: string[] = [];
+    for (let next = it.next(), i = 0; next && i < 1000; next = it.next(), i++) {
+      out.push(next.isDate ? next.toString() : instantOf(next, tzid, zone));
+    }
+    return out;
+  }
+
+  /** Starts of the API's series (COUNT, EXDATE) as the widget expands it. */
+  function widgetStarts(e: Event): string[] {
+    const exdays = new Set(e.recurrence!.exdates.map((x) => dayOf(+x.slice(0, 4), +x.slice(5, 7), +x.slice(8, 10))));
+    const first = dayOf(+e.start.slice(0, 4), +e.start.slice(5, 7), +e.start.slice(8, 10));
+    const time = e.allDay ? undefined : [+e.start.slice(11, 13), +e.start.slice(14, 16), +e.start.slice(17, 19)];
+    const days = expand(e.recurrence!.rrule, first, { from: first, to: first + 366 * 30, exdays, ...(time ? { time } : {}) });
+    return days.map((d) => (time ? new Date(toInstant(d, time, 'Europe/Berlin')).toISOString() : isoDay(d)));
+  }
+
+  const rrule = (ics: string) => /^RRULE:(.*)\r$/m.exec(ics.slice(ics.indexOf('BEGIN:VEVENT')))![1]!;
+
+  it('writes UNTIL and no COUNT for COUNT=4 with an EXDATE; ical.js expands the same 3 dates as the widget', () => {
+    const e = event({ id: 'sprechstunde', title: 'Sprechstunde', start: '2026-10-13T17:00:00+02:00', end: '2026-10-13T18:00:00+02:00',
+      recurrence: { rrule: 'FREQ=WEEKLY;COUNT=4', exdates: ['2026-10-20'] } });
+    const ics = eventToICalendar(e, OPTIONS);
+    // The fourth Tuesday is 3 November, 17:00 CET (after the switch) = 16:00 UTC.
+    expect(rrule(ics)).toBe('FREQ=WEEKLY;UNTIL=20261103T160000Z');
+    expect(ics).not.toMatch(/COUNT/);
+    const expected = ['2026-10-13T15:00:00.000Z', '2026-10-27T16:00:00.000Z', '2026-11-03T16:00:00.000Z'];
+    expect(widgetStarts(e)).toEqual(expected);
+    expect(icalStarts(ics)).toEqual(expected);
+  });
+
+  it.each([
+    // timed, Berlin wall time across DST switches
+    ['2026-03-17T18:00:00+01:00', false, 'FREQ=WEEKLY;BYDAY=TU;COUNT=6', ['2026-03-31']],
+    ['2026-09-08T09:30:00+02:00', false, 'FREQ=MONTHLY;BYDAY=2TU;COUNT=6', ['2026-10-13']],
+    ['2026-01-30T18:00:00+01:00', false, 'FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=5', []],
+    ['2026-01-05T08:00:00+01:00', false, 'FREQ=DAILY;INTERVAL=2;COUNT=200', ['2026-01-07']],
+    ['2026-03-02T12:00:00+01:00', false, 'FREQ=WEEKLY;BYDAY=MO,TH;WKST=MO;COUNT=9', []],
+    // months without the 31st are skipped, not moved (RFC 5545 §3.3.10)
+    ['2026-01-31T18:00:00+01:00', false, 'FREQ=MONTHLY;COUNT=4', []],
+    // all-day: UNTIL as a date
+    ['2026-05-04', true, 'FREQ=MONTHLY;COUNT=3', ['2026-06-04']],
+    ['2026-01-31', true, 'FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=14', []],
+    // ical.js moves 29 February to 1 March in other years (so does its COUNT): UNTIL only
+    ['2028-02-29', true, 'FREQ=YEARLY;COUNT=2', [], false],
+  ])('from %s (all-day: %s) %s: UNTIL is the widget\'s last start', (start, allDay, rule, exdates, icalAgrees = true) => {
+    const e = event({ id: 'serie', title: 'Serie', start, allDay, recurrence: { rrule: rule, exdates } });
+    const ics = eventToICalendar(e, OPTIONS);
+    const written = rrule(ics);
+    expect(written).not.toMatch(/COUNT/);
+    const starts = widgetStarts({ ...e, recurrence: { rrule: rule, exdates: [] } });
+    const last = starts[starts.length - 1]!;
+    expect(written).toContain(`UNTIL=${allDay ? last.replace(/-/g, '') : last.replace(/[-:]|\.\d{3}/g, '')}`);
+    // The file, read by ical.js, holds the series the widget shows, excluded dates left out.
+    if (icalAgrees) expect(icalStarts(ics)).toEqual(widgetStarts(e));
+  });
+
+  it('keeps COUNT for a series that never reaches it, and does not hang on it', () => {
+    const e = event({ id: 'nie', title: 'Nie', start: '2026-01-30T18:00:00+01:00', recurrence: { rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3', exdates: [] } });
+    const t0 = performance.now();
+    expect(rrule(eventToICalendar(e, OPTIONS))).toBe('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;COUNT=3');
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+
+  it('writes a huge plain COUNT without expanding it', () => {
+    const e = event({ id: 'lang', title: 'Lang', start: '2026-01-05T08:00:00+01:00', recurrence: { rrule: 'FREQ=DAILY;COUNT=99999', exdates: [] } });
+    const t0 = performance.now();
+    // 99,998 days after 5 January 2026 is 19 October 2299, 08:00 CEST.
+    expect(rrule(eventToICalendar(e, OPTIONS))).toBe('FREQ=DAILY;UNTIL=22991019T060000Z');
+    expect(isoDay(dayOf(2026, 1, 5) + 99_998)).toBe('2299-10-19');
+    expect(performance.now() - t0).toBeLessThan(100);
   });
 });
 

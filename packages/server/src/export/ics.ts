@@ -3,6 +3,7 @@
  * a `.ics` file or feed. Nothing here does I/O, so the server can stream, cache or sign the result.
  */
 import { DateTime, partialDateRange, type Event } from '@fachkraefte/schema';
+import rrulePkg from 'rrule';
 import {
   categoryLabel, composeDescription, composeLocation, isImprecise, PRODID, X,
 } from './ics-shared.js';
@@ -21,8 +22,8 @@ export interface ICalendarOptions {
    */
   baseUrl?: string;
   /**
-   * The moment the file is written (`DTSTAMP`). Pass it for reproducible output.
-   * @default new Date()
+   * @deprecated Ignored. DTSTAMP was the time of writing; it is now each event's `modified` time,
+   * so that a feed's bytes (and ETag) change only when its events do. Kept so that callers compile.
    */
   now?: Date;
   /**
@@ -32,7 +33,17 @@ export interface ICalendarOptions {
   timeZone?: 'Europe/Berlin';
 }
 
+// rrule ships CommonJS; its named exports are not visible to Node's ESM loader.
+const { RRule } = rrulePkg as unknown as typeof import('rrule');
+
 const CRLF = '\r\n';
+
+/**
+ * DTSTAMP of an event whose record carries no `modified` time (one built by hand, not read from the
+ * store): a fixed instant, so that the same events always give the same bytes. Never the time of
+ * writing: that changed the feed's ETag every second, and no client could revalidate it (304).
+ */
+export const UNKNOWN_MODIFIED_STAMP = '20000101T000000Z';
 
 /**
  * VTIMEZONE for Europe/Berlin with the EU rules in force since 1996 (last Sunday of March, 01:00
@@ -150,13 +161,87 @@ function allDaySpan(event: Event): { first: string; last: string } {
 const RRULE_RE = /^[A-Z]+=[A-Za-z0-9,:+-]+(?:;[A-Z]+=[A-Za-z0-9,:+-]+)*$/;
 
 /**
+ * How DTSTART is written, which is how a client expands the series: in Berlin wall time (TZID),
+ * in UTC (a start in the repeated October hour) or in dates (all-day). `wall` is the wall clock of
+ * DTSTART as the milliseconds of `Date.UTC` of its fields ("floating" time).
+ */
+interface SeriesStart { frame: 'berlin' | 'utc' | 'date'; wall: number }
+
+const DAY_MS = 86_400_000;
+/** A COUNT series whose last start lies further ahead than this keeps its COUNT. */
+const COUNT_HORIZON_YEARS = 100;
+const LAST_START_CACHE_SIZE = 2_000;
+const lastStartCache = new Map<string, number | null>();
+
+/**
+ * The wall clock (floating ms) of the last start of a COUNT series: the COUNT-th date the rule
+ * yields from DTSTART, excluded dates included (RFC 5545 counts them). Expanded in floating wall
+ * time by `rrule`, which, like the widget's expander, leaves out dates a month does not have
+ * (the 31st, 29 February) and a DTSTART the rule does not match. Null when the series does not
+ * reach COUNT within {@link COUNT_HORIZON_YEARS}. Cached: a feed writes the same series again and
+ * again, and a sparse rule can take a good part of a second to expand.
+ */
+function lastStartWall(rule: string, startWall: number): number | null {
+  const key = `${startWall}|${rule}`;
+  const hit = lastStartCache.get(key);
+  if (hit !== undefined) return hit;
+  const options = RRule.parseString(rule);
+  const count = options.count ?? 0;
+  let last: number | null;
+  const plain = Object.keys(options).every((k) => !k.startsWith('by'));
+  if (plain && (options.freq === RRule.DAILY || options.freq === RRule.WEEKLY)) {
+    // Every period has exactly one date, the weekday of DTSTART: no expansion needed.
+    last = startWall + (count - 1) * (options.interval ?? 1) * (options.freq === RRule.WEEKLY ? 7 : 1) * DAY_MS;
+  } else {
+    const dtstart = new Date(startWall);
+    const horizon = new Date(startWall);
+    horizon.setUTCFullYear(horizon.getUTCFullYear() + COUNT_HORIZON_YEARS);
+    const dates = new RRule({ ...options, dtstart, tzid: null }).between(dtstart, horizon, true);
+    last = dates.length === count ? dates[dates.length - 1]!.getTime() : null;
+  }
+  if (lastStartCache.size >= LAST_START_CACHE_SIZE) lastStartCache.delete(lastStartCache.keys().next().value!);
+  lastStartCache.set(key, last);
+  return last;
+}
+
+/**
+ * `UNTIL=` for the last start of a COUNT series, or null to keep COUNT. UTC for a timed series,
+ * and of the two instants a repeated-hour wall time can mean the later one, so that the last
+ * start is within UNTIL whichever pass a client reads; a date for an all-day series.
+ */
+function countAsUntil(rule: string, start: SeriesStart): string | null {
+  const wall = lastStartWall(rule, start.wall);
+  if (wall === null) return null;
+  if (start.frame === 'date') return `UNTIL=${dateStamp(new Date(wall).toISOString().slice(0, 10))}`;
+  if (start.frame === 'utc') return `UNTIL=${utcStamp(wall)}`;
+  const d = new Date(wall);
+  let ms = wallTimeToInstant({
+    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
+    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(),
+  }, BERLIN);
+  if (isAmbiguousWallTime(ms, BERLIN)) ms += 3_600_000;
+  return `UNTIL=${utcStamp(ms)}`;
+}
+
+/**
  * The RRULE value, with UNTIL brought into the form RFC 5545 §3.3.10 demands: UTC for a timed
  * event (a date-only UNTIL means the end of that day in Berlin), a date for an all-day event.
+ * COUNT becomes the UNTIL of the last start: calcurse 4.7 shows a phantom occurrence after the
+ * last one for COUNT with an EXDATE, and an UNTIL means the same series to every client.
  */
-function rruleValue(event: Event, rrule: string): string {
+function rruleValue(event: Event, rrule: string, start: SeriesStart): string {
   if (!RRULE_RE.test(rrule)) throw invalid(event, 'recurrence.rrule', 'expected an RFC 5545 RRULE value such as FREQ=WEEKLY;COUNT=5');
   return rrule.split(';').map((part) => {
     const [key, value = ''] = part.split('=') as [string, string?];
+    if (key === 'COUNT') {
+      let until: string | null;
+      try {
+        until = countAsUntil(rrule, start);
+      } catch {
+        until = null; // a rule `rrule` cannot expand goes out as stored: clients judge it themselves
+      }
+      return until ?? part;
+    }
     if (key !== 'UNTIL') return part;
     const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?$/.exec(value);
     if (!m) throw invalid(event, 'recurrence.rrule', `UNTIL must be YYYYMMDD or YYYYMMDDTHHMMSSZ, got "${value}"`);
@@ -186,15 +271,24 @@ function safeUrl(value: string | null | undefined): string | null {
 }
 
 /** The content lines (unfolded) of one VEVENT. */
-function veventLines(event: Event, options: ICalendarOptions, dtstamp: string): string[] {
+function veventLines(event: Event, options: ICalendarOptions): string[] {
   const lines: string[] = ['BEGIN:VEVENT'];
   const push = (name: string, value: string) => lines.push(`${name}:${value}`);
   push('UID', `${escapeText(event.id, { singleLine: true })}@fachkraefte`);
-  push('DTSTAMP', dtstamp);
+  // The stamp of the event's last change: the same data gives the same bytes (and ETag), and a
+  // client sees which events changed. LAST-MODIFIED only when known: a made-up one would be a lie.
+  const modified = event.modified === undefined ? NaN : Date.parse(event.modified);
+  if (Number.isNaN(modified)) push('DTSTAMP', UNKNOWN_MODIFIED_STAMP);
+  else {
+    push('DTSTAMP', utcStamp(modified));
+    push('LAST-MODIFIED', utcStamp(modified));
+  }
 
   let startWall: WallTime | null = null;
+  let seriesStart: SeriesStart;
   if (event.allDay) {
     const { first, last } = allDaySpan(event);
+    seriesStart = { frame: 'date', wall: Date.parse(`${first}T00:00:00Z`) };
     lines.push(`DTSTART;VALUE=DATE:${dateStamp(first)}`);
     // DTEND of a DATE event is exclusive (RFC 5545 §3.6.1): the day after the last day.
     lines.push(`DTEND;VALUE=DATE:${dateStamp(addDays(last, 1))}`);
@@ -202,6 +296,10 @@ function veventLines(event: Event, options: ICalendarOptions, dtstamp: string): 
     const start = parseInstant(event, 'start', event.start);
     startWall = wallTimeAt(start, BERLIN);
     lines.push(timedProperty('DTSTART', start));
+    const w = startWall;
+    seriesStart = isAmbiguousWallTime(start, BERLIN)
+      ? { frame: 'utc', wall: Math.floor(start / 1000) * 1000 }
+      : { frame: 'berlin', wall: Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) };
     if (event.end !== null) {
       const end = parseInstant(event, 'end', event.end);
       if (end < start) throw invalid(event, 'end', 'must not be before start');
@@ -210,7 +308,7 @@ function veventLines(event: Event, options: ICalendarOptions, dtstamp: string): 
   }
 
   if (event.recurrence) {
-    push('RRULE', rruleValue(event, event.recurrence.rrule));
+    push('RRULE', rruleValue(event, event.recurrence.rrule, seriesStart));
     for (const ex of event.recurrence.exdates) {
       const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(ex);
       if (event.allDay) {
@@ -263,11 +361,13 @@ function veventLines(event: Event, options: ICalendarOptions, dtstamp: string): 
 /**
  * Writes events as one iCalendar feed (RFC 5545): CRLF line ends, lines folded at 75 octets, timed
  * events in Europe/Berlin with a VTIMEZONE, all-day events as dates with an exclusive DTEND.
+ * DTSTAMP and LAST-MODIFIED are each event's `modified` time ({@link UNKNOWN_MODIFIED_STAMP} when
+ * it has none), and nothing depends on the time of writing: the same events give the same bytes.
  * Throws an `Error` naming the event and field when an event breaks the schema's rules.
  *
  * @example
  * ```ts
- * const ics = eventsToICalendar(events, { calendarName: 'Fachkräfteallianz Südwest', now: new Date() });
+ * const ics = eventsToICalendar(events, { calendarName: 'Fachkräfteallianz Südwest' });
  * return new Response(ics, { headers: { 'content-type': 'text/calendar; charset=utf-8' } });
  * ```
  */
@@ -275,9 +375,6 @@ export function eventsToICalendar(events: Event[], options: ICalendarOptions): s
   if (options.timeZone !== undefined && options.timeZone !== BERLIN) {
     throw new Error(`timeZone: only "${BERLIN}" is supported, got "${String(options.timeZone)}"`);
   }
-  const now = options.now ?? new Date();
-  if (Number.isNaN(now.getTime())) throw new Error('now: expected a valid Date');
-  const dtstamp = utcStamp(now.getTime());
   const name = escapeText(options.calendarName, { singleLine: true });
   const lines = [
     'BEGIN:VCALENDAR',
@@ -293,7 +390,7 @@ export function eventsToICalendar(events: Event[], options: ICalendarOptions): s
     'X-PUBLISHED-TTL:PT12H',
   ];
   if (events.some((e) => !e.allDay)) lines.push(...VTIMEZONE_BERLIN);
-  for (const event of events) lines.push(...veventLines(event, options, dtstamp));
+  for (const event of events) lines.push(...veventLines(event, options));
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;
 }

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import rrulePkg from 'rrule';
 import { eventsToICalendar, eventToICalendar, icsFileName } from '../export/ics.js';
+import { addDays, BERLIN, isoDate, wallTimeAt } from '../export/zoned-time.js';
 import { requireKey } from '../http/auth.js';
 import { readBody } from '../http/body.js';
 import { badRequest, HttpProblem, notFound } from '../http/problem.js';
@@ -16,6 +17,38 @@ const { rrulestr } = rrulePkg as unknown as typeof import('rrule');
 
 /** The most events one feed carries; a narrower filter gets the rest. */
 export const FEED_LIMIT = 5_000;
+
+/**
+ * The feed without `from` and `to` is what calendar apps subscribe to (`/v1/events.ics`,
+ * `?alliance=…`), and they cannot react to a 400. When all its events would exceed
+ * {@link FEED_LIMIT}, it holds those from this many days before today (Berlin) onwards, series
+ * that still run then included: a quarter back keeps what a subscriber just attended, and
+ * everything ahead is what a subscription is for. Still more than FEED_LIMIT: the earliest
+ * starting FEED_LIMIT of them, so the far future is what is left out.
+ */
+export const FEED_DEFAULT_DAYS_BACK = 90;
+
+/** The first day of the feed's default window: {@link FEED_DEFAULT_DAYS_BACK} days before today in Berlin. */
+export function feedDefaultFrom(now: Date = new Date()): string {
+  return addDays(isoDate(wallTimeAt(now.getTime(), BERLIN)), -FEED_DEFAULT_DAYS_BACK);
+}
+
+/**
+ * The 400 for a feed whose explicit range holds more than {@link FEED_LIMIT} events, naming the
+ * range parameters the client sent (those it can narrow), each saying what else would help.
+ */
+function feedTooLarge(f: { from?: string | undefined; to?: string | undefined }): HttpProblem {
+  const more = `more than ${FEED_LIMIT} events`;
+  const filters = 'or filter by alliance, category or status';
+  if (f.from && f.to) {
+    return badRequest([
+      { parameter: 'from', message: `from…to selects ${more}: move from and to closer together, ${filters}` },
+      { parameter: 'to', message: `from…to selects ${more}: move from and to closer together, ${filters}` },
+    ]);
+  }
+  if (f.from) return badRequest([{ parameter: 'from', message: `selects ${more} from this date on: send a later from or a to as well, ${filters}` }]);
+  return badRequest([{ parameter: 'to', message: `selects ${more} up to this date: send an earlier to or a from as well, ${filters}` }]);
+}
 
 const FeedFilters = EventFilters; // `limit`/`cursor` make no sense for a feed: refused below.
 
@@ -179,8 +212,12 @@ export function eventRoutes(): Hono<AppEnv> {
     }
     const filters = parseQuery(url, FeedFilters);
     checkWindow(filters);
-    const events = await c.var.store.allEvents(filters, FEED_LIMIT + 1);
-    if (events.length > FEED_LIMIT) throw badRequest([{ parameter: 'from', message: `the feed would hold more than ${FEED_LIMIT} events: narrow it with from/to or alliance` }]);
+    let events = await c.var.store.allEvents(filters, FEED_LIMIT + 1);
+    if (events.length > FEED_LIMIT) {
+      // An explicit range is the client's choice: it gets told which part to narrow.
+      if (filters.from || filters.to) throw feedTooLarge(filters);
+      events = await c.var.store.allEvents({ ...filters, from: feedDefaultFrom() }, FEED_LIMIT);
+    }
     const ics = eventsToICalendar(events, { calendarName: 'Fachkräfte-Termine', baseUrl: url.origin });
     return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="fachkraefte.ics"' });
   });
