@@ -4,8 +4,8 @@ import ICAL from 'ical.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Event } from '@fachkraefte/schema';
 // The widget's expander: how the API's own client shows a series, the oracle for UNTIL below.
-import { expand } from '../../../widgets/src/components/event-calendar/recurrence.js';
-import { dayOf, isoDay, toInstant } from '../../../widgets/src/components/event-calendar/zoned.js';
+// The expander the calendar widget and the SDK's occurrences() use: the reference for UNTIL.
+import { dayOf, expand, isoDay, toInstant } from '@fachkraefte/schema/rrule';
 import { escapeText, eventsToICalendar, eventToICalendar, foldLine, icsFileName, UNKNOWN_MODIFIED_STAMP } from './ics.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
