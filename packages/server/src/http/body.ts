@@ -86,9 +86,9 @@ function findBadString(value: unknown, path: string): { parameter: string; messa
 
 /**
  * Reads a text body of the media type `type` (415 otherwise). The size limit is enforced before,
- * by the bodyLimit middleware (413); `maxBytes` is named in the 413 the route's limit gives.
+ * by the bodyLimit middleware in app.ts (413), with the route's own limit.
  */
-export async function readText(c: Context, type: RegExp, hint: string, _maxBytes: number): Promise<string> {
+export async function readText(c: Context, type: RegExp, hint: string): Promise<string> {
   if (!type.test(c.req.header('content-type') ?? '')) throw new HttpProblem(415, hint);
   const text = await c.req.text();
   if (!text.trim()) throw badRequest([{ parameter: 'body', message: 'is empty' }]);

@@ -113,7 +113,7 @@ export function allianceRoutes(): Hono<AppEnv> {
     const scope = await requireKey(c, c.var.store);
     requireScope(scope, [slug], `the events of "${slug}"`);
     if (!(await c.var.store.allianceExists(slug))) throw notFound(`The alliance "${slug}"`);
-    const text = await readText(c, /^text\/calendar\s*(?:;|$)/i, 'Send the calendar file as "Content-Type: text/calendar".', MAX_IMPORT_BYTES);
+    const text = await readText(c, /^text\/calendar\s*(?:;|$)/i, 'Send the calendar file as "Content-Type: text/calendar".');
     try {
       const report = await importICalendar(c.var.store, text, { alliance: slug, dryRun: query.dryRun === 'true', actor: actorOf(scope), scope });
       return c.json({ alliance: slug, dryRun: query.dryRun === 'true', ...report });
