@@ -120,7 +120,13 @@ function remoteBackend(control: Control): Backend {
       throw new Error(`the server of this data directory (process ${control.pid}, ${control.url}) does not answer: ${(err as Error).message}`);
     }
     const text = await res.text();
-    const json = text ? JSON.parse(text) : null;
+    let json: any = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      // A proxy's error page, say: say so instead of failing with a parser's stack trace.
+      throw new Error(`${control.url}${path} answered ${res.status} with something that is not JSON: ${text.slice(0, 120)}`);
+    }
     if (res.ok || res.status === 404) return { status: res.status, json };
     const detail = json?.detail ?? `HTTP ${res.status}`;
     const errors = (json?.errors ?? []).slice(0, 10).map((e: { parameter: string; message: string }) => `\n  ${e.parameter}: ${e.message}`).join('');

@@ -1,60 +1,12 @@
 // The command line as an operator uses it: real child processes on a real data directory. Keys made
 // by the CLI work against the server, mistakes exit 2 with a clear message, SIGTERM shuts down
 // cleanly, and a committed write survives a restart.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, startServe } from './cli-process.js';
 import { request } from './helpers.js';
-
-const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-const NODE_ARGS = ['--conditions=@fachkraefte/source', '--import', 'tsx', 'src/cli.ts'];
-
-interface Finished {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI to its end. */
-function runCli(args: string[], env: Record<string, string> = {}): Promise<Finished> {
-  const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: PACKAGE_DIR, env: { ...process.env, ...env } });
-  return finished(child);
-}
-
-function finished(child: ChildProcess): Promise<Finished> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-}
-
-/** Starts `serve` and resolves once it printed its URL. */
-async function startServe(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; done: Promise<Finished> }> {
-  const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: PACKAGE_DIR, env: { ...process.env, ...env } });
-  const done = finished(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`serve printed no URL in time:\n${seen}`)), 60_000);
-    child.stderr!.on('data', (d) => {
-      seen += d;
-      const m = /Fachkräfte API: (http:\/\/\S+?)\/v1\/alliances/.exec(seen);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.on('close', () => {
-      clearTimeout(timer);
-      reject(new Error(`serve ended before it listened:\n${seen}`));
-    });
-  });
-  return { child, url, done };
-}
 
 let tmp: string;
 beforeAll(() => {

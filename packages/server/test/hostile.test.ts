@@ -1,12 +1,12 @@
 // Inputs a hostile (or just careless) client sends, against the real server: none of them may get a
 // 5xx, leak a secret into the log, or leave the data half loaded.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, spawnServe } from './cli-process.js';
 import { startServer } from '../src/index.js';
 import { loadDataSet, upcomingDataSet } from '../src/seed/index.js';
 import { DataDirInUseError, lockDataDir } from '../src/store/data-lock.js';
@@ -287,40 +287,6 @@ describe('clients that give up', () => {
 
 // ----- the CLI, as an operator runs it: real child processes on real data directories -----
 
-const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-const NODE_ARGS = ['--conditions=@fachkraefte/source', '--import', 'tsx', 'src/cli.ts'];
-
-interface Finished { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
-
-function finished(child: ChildProcess): Promise<Finished> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-}
-
-function runCli(args: string[]): Promise<Finished> {
-  return finished(spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: PACKAGE_DIR }));
-}
-
-/** Starts `serve`; `url` resolves once it printed its URL (and rejects if it ends before). */
-function startServe(args: string[]): { child: ChildProcess; url: Promise<string>; done: Promise<Finished> } {
-  const child = spawn(process.execPath, [...NODE_ARGS, 'serve', '--port', '0', ...args], { cwd: PACKAGE_DIR });
-  const done = finished(child);
-  const url = new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stderr!.on('data', (d) => {
-      seen += d;
-      const m = /Fachkräfte API: (http:\/\/\S+?)\/v1\/alliances/.exec(seen);
-      if (m) resolve(m[1]!);
-    });
-    child.on('close', () => reject(new Error(`serve ended before it listened:\n${seen}`)));
-  });
-  url.catch(() => undefined); // a test that kills the server on purpose never awaits it
-  return { child, url, done };
-}
-
 /** Field 22 of /proc/<pid>/stat: when the process started. */
 const startTimeOf = (pid: number) => {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -343,7 +309,7 @@ describe('the data directory lock', { timeout: 180_000 }, () => {
       mkdirSync(data);
       writeFileSync(join(data, 'fachkraefte.lock'), `${pid} ${Number(startTimeOf(pid)) - 1}`);
 
-      const serve = startServe(['--data', data, '--data-sets', 'seed']);
+      const serve = spawnServe(['serve', '--port', '0', '--data', data, '--data-sets', 'seed']);
       try {
         const url = await serve.url;
         expect((await request(url, '/v1/alliances?limit=1')).status).toBe(200);
@@ -432,7 +398,7 @@ describe('a first start that is killed halfway', { timeout: 300_000 }, () => {
   it('survives a real kill -9 during the first start with seed,upcoming,volume, and the next start loads what is missing', async () => {
     const data = join(tmp, 'killed');
     const args = ['--data', data, '--data-sets', 'seed,upcoming,volume'];
-    const first = startServe(args);
+    const first = spawnServe(['serve', '--port', '0', ...args]);
     // Where the kill lands is measured in what PGlite has written, not in seconds (the machine's
     // load varies): past 60 MB the seed and upcoming sets are in and the volume set (the last and
     // by far the largest, ~40 MB more) is loading. The state the issue found.
@@ -448,7 +414,7 @@ describe('a first start that is killed halfway', { timeout: 300_000 }, () => {
     }
 
     // The operator runs the same command again.
-    const second = startServe(args);
+    const second = spawnServe(['serve', '--port', '0', ...args]);
     try {
       const url = await second.url;
       expect((await request(url, `/v1/alliances/${SUEDWEST}`)).status).toBe(200); // seed

@@ -387,9 +387,10 @@ export class Store {
    */
   async updateAlliance(slug: string, actor: Actor, change: (current: Alliance, tx: Transaction) => Promise<Omit<Alliance, 'memberCount' | 'modified'>> | Omit<Alliance, 'memberCount' | 'modified'>): Promise<Alliance | null> {
     return this.db.transaction(async (tx) => {
-      const current = await this.getAlliance(slug, tx);
-      if (!current) return null;
-      await tx.query('select 1 from alliances where slug = $1 for update', [slug]);
+      // Locked before it is read: a concurrent change waits instead of being overwritten.
+      const { rows: locked } = await tx.query('select 1 from alliances where slug = $1 for update', [slug]);
+      if (!locked.length) return null;
+      const current = (await this.getAlliance(slug, tx))!;
       const { memberCount: _, modified: __, ...next } = (await change(current, tx)) as Alliance;
       const fields = changedFields(current, next);
       if (!fields.length) return current;
