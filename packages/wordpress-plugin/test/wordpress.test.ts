@@ -195,6 +195,16 @@ describe('WordPress 6.1 with the plugin', () => {
     const page = await open(visitor, 'calendarEn');
     const cal = page.locator('fk-event-calendar');
     await cal.getByRole('button', { name: 'Today' }).first().waitFor({ timeout: 20_000 });
+    // The alliance's next event (from the API) appears, in this month or one of the next ones.
+    const next = ((await (await fetch(`${site.apiUrl}/events?alliance=${SLUG}&from=${new Date().toISOString()}&limit=1`)).json()) as { items: { title: string }[] }).items[0];
+    expect(next).toBeDefined();
+    const title = cal.getByText(next!.title).first();
+    for (let i = 0; i < 4 && !(await title.isVisible()); i++) {
+      await cal.getByRole('button', { name: 'Next month' }).click();
+      await page.waitForTimeout(500);
+    }
+    await title.waitFor({ timeout: 10_000 });
+    await cal.getByRole('button', { name: 'Today' }).first().click();
     if (shots) {
       for (const width of [360, 1280]) {
         await page.setViewportSize({ width, height: 900 });
@@ -275,6 +285,10 @@ describe('WordPress 6.1 with the plugin', () => {
     await map.locator('[part~="list-item"]').first().waitFor({ timeout: 20_000 });
     await map.hover();
     expect(dialogs).toEqual([]);
+    if (shots) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: join(shots, 'post-refused-de-1280.png'), fullPage: true });
+    }
     await page.close();
   });
 

@@ -108,7 +108,7 @@ export async function startWordPress(posts: Record<string, PostSpec>, zip: strin
     }
     cpSync(join(repo, 'packages/widgets/static/fk.css'), join(cdn, 'fk.css'));
     const { startServer } = await import(join(repo, 'packages/server/src/index.ts'));
-    api = await startServer({ port: 0, memory: true, dataSets: ['seed'], log: () => {}, siteDir: null, cdnDir: cdn });
+    api = await startServer({ port: 0, memory: true, dataSets: ['seed', 'upcoming'], log: () => {}, siteDir: null, cdnDir: cdn });
 
     // 2. MariaDB, private: its own data dir and socket, no TCP.
     const db = join(tmp, 'db');
