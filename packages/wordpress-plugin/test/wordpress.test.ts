@@ -3,7 +3,7 @@
 // with data from the reference API; the fallback link is in the HTML; hostile attribute values are
 // refused or escaped; the settings page checks its nonce; uninstall removes the option.
 // Screenshots of the posts go to $FK_WP_SHOTS when it is set.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,8 @@ let alliances: { slug: string; name: string }[];
 let members: { name: string }[];
 const dialogs: string[] = [];
 const shots = process.env.FK_WP_SHOTS;
+// The release zip is what the test installs (through WordPress's own unzip_file()).
+const zipDir = join(process.env.TMPDIR ?? '/tmp', `fk-wp-zip-${process.pid}`);
 
 const postUrl = (key: string) => `${site.url}/?p=${site.setup.posts[key]!.id}`;
 
@@ -77,7 +79,7 @@ beforeAll(async () => {
   }
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium, or set CHROME_PATH.');
-  site = await startWordPress(posts, buildZip(join(process.env.TMPDIR ?? '/tmp', `fk-wp-zip-${process.pid}`)), SLUG);
+  site = await startWordPress(posts, buildZip(zipDir), SLUG);
   alliances = ((await (await fetch(`${site.apiUrl}/alliances?limit=200`)).json()) as { items: { slug: string; name: string }[] }).items;
   members = ((await (await fetch(`${site.apiUrl}/alliances/${SLUG}/members?limit=200`)).json()) as { items: { name: string }[] }).items;
   browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -87,6 +89,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  rmSync(zipDir, { recursive: true, force: true });
 });
 
 describe('WordPress 6.1 with the plugin', () => {

@@ -7,7 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -113,9 +113,9 @@ export async function startWordPress(posts: Record<string, PostSpec>, zip: strin
     // 2. MariaDB, private: its own data dir and socket, no TCP.
     const db = join(tmp, 'db');
     const socket = join(tmp, 'mysql.sock');
-    execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${db}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'pipe' });
+    execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${db}`, `--user=${userInfo().username}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'pipe' });
     const dbLog = join(tmp, 'mariadb.err');
-    const mariadb = spawn(MARIADBD, ['--no-defaults', `--datadir=${db}`, `--socket=${socket}`, '--skip-networking', '--user=root', `--pid-file=${join(tmp, 'mariadb.pid')}`, `--log-error=${dbLog}`, '--innodb-buffer-pool-size=32M'], { stdio: 'ignore' });
+    const mariadb = spawn(MARIADBD, ['--no-defaults', `--datadir=${db}`, `--socket=${socket}`, '--skip-networking', `--user=${userInfo().username}`, `--pid-file=${join(tmp, 'mariadb.pid')}`, `--log-error=${dbLog}`, '--innodb-buffer-pool-size=32M'], { stdio: 'ignore' });
     procs.push(mariadb);
     const mysql = (sql: string) => execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-e', sql], { stdio: 'pipe' });
     await waitFor('MariaDB', () => { try { mysql('SELECT 1'); return true; } catch { return false; } }, 30_000, mariadb, () => (existsSync(dbLog) ? readFileSync(dbLog, 'utf8') : ''));
