@@ -5,5 +5,5 @@ import { sharedConfig } from '../../vitest.shared.js';
 // runs alone, with time for the first start of each.
 export default defineConfig({
   ...sharedConfig,
-  test: { ...sharedConfig.test, include: ['test/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 300_000 },
+  test: { ...sharedConfig.test, include: ['test/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 300_000 },
 });
