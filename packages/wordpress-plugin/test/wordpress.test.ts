@@ -242,6 +242,22 @@ describe('WordPress 6.1 with the plugin', () => {
     await page.close();
   });
 
+  it('in a classic theme (Twenty Twenty-One) the script and style, enqueued after wp_head, still reach the page', async () => {
+    expect(site.php('theme.php', 'twentytwentyone')).toBe('twentytwentyone');
+    try {
+      const html = await (await fetch(postUrl('directory'))).text();
+      expect(html).toContain('/themes/twentytwentyone/');
+      const body = html.slice(html.indexOf('<fk-alliance-directory'));
+      expect(body).toContain(`<script type="module" src="${site.cdnUrl}fk.js" id="fachkraefte-js"></script>`);
+      expect(body).toMatch(new RegExp(`<link[^>]+href='${site.cdnUrl}fk\\.css'`));
+      const page = await open(visitor, 'directory');
+      await expect.poll(() => page.locator('fk-alliance-directory').locator('[part~="item"]').count(), { timeout: 20_000 }).toBe(alliances.length);
+      await page.close();
+    } finally {
+      site.php('theme.php', 'twentytwentythree');
+    }
+  });
+
   it('without JavaScript the fallback link is shown and leads to the data', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     const page = await open(noJs, 'map');

@@ -21,6 +21,7 @@ export function missingPrerequisites(): string[] {
   const missing: string[] = [];
   if (!existsSync(`${WORDPRESS}/wp-settings.php`)) missing.push('wordpress');
   if (!existsSync(`${WORDPRESS}/wp-content/themes/twentytwentythree/theme.json`)) missing.push('wordpress-theme-twentytwentythree');
+  if (!existsSync(`${WORDPRESS}/wp-content/themes/twentytwentyone/style.css`)) missing.push('wordpress-theme-twentytwentyone');
   if (!existsSync(MARIADBD)) missing.push('mariadb-server');
   try {
     execFileSync('php', ['-r', 'exit(extension_loaded("mysqli") ? 0 : 1);']);
@@ -89,9 +90,11 @@ export async function startWordPress(posts: Record<string, PostSpec>, zip: strin
   let api: { url: string; close(): Promise<void> } | undefined;
   const close = async () => {
     for (const p of procs.reverse()) {
-      if (p.exitCode === null) {
-        p.kill('SIGTERM');
-        await new Promise((r) => { p.once('exit', r); setTimeout(r, 5000); });
+      if (p.exitCode === null && p.pid) {
+        const exited = new Promise((r) => { p.once('exit', r); setTimeout(r, 5000); });
+        // php -S with workers forks children that outlive their parent: end the whole group.
+        try { process.kill(-p.pid, 'SIGTERM'); } catch { p.kill('SIGTERM'); }
+        await exited;
       }
     }
     await api?.close();
@@ -130,7 +133,7 @@ export async function startWordPress(posts: Record<string, PostSpec>, zip: strin
     const debugLog = join(tmp, 'debug.log');
     const salts = ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT']
       .map((k) => `define('${k}', '${randomBytes(24).toString('hex')}');`).join('\n');
-    const config = readFileSync(join(here, 'php/wp-config.template.php'), 'utf8')
+    const config = readFileSync(join(here, 'php/wp-config.php.template'), 'utf8')
       .replace('{{DB_NAME}}', 'wordpress').replace('{{DB_SOCKET}}', socket).replace('{{SALTS}}', salts)
       .replaceAll('{{URL}}', url).replace('{{DEBUG_LOG}}', debugLog);
     writeFileSync(join(dir, 'wp-config.php'), config);
@@ -141,7 +144,7 @@ export async function startWordPress(posts: Record<string, PostSpec>, zip: strin
 
     // 4. PHP's built-in web server with a few workers (the editor loads many files at once).
     const serverLog: string[] = [];
-    const web = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', dir], { env: { ...env, PHP_CLI_SERVER_WORKERS: '4' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const web = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', dir], { env: { ...env, PHP_CLI_SERVER_WORKERS: '4' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     web.stderr?.on('data', (d: Buffer) => { if (serverLog.length < 2000) serverLog.push(d.toString()); });
     procs.push(web);
     await waitFor('php -S', async () => { try { return (await fetch(`${url}/wp-login.php`)).ok; } catch { return false; } }, 30_000, web, () => serverLog.join(''));
