@@ -243,7 +243,8 @@ describe('WordPress 6.1 with the plugin', () => {
   });
 
   it('in a classic theme (Twenty Twenty-One) the script and style, enqueued after wp_head, still reach the page', async () => {
-    expect(site.php('theme.php', 'twentytwentyone')).toBe('twentytwentyone');
+    const switched = site.php('theme.php', 'twentytwentyone');
+    expect(switched).toBe('twentytwentyone');
     try {
       const html = await (await fetch(postUrl('directory'))).text();
       expect(html).toContain('/themes/twentytwentyone/');
