@@ -1,18 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
 import {
   type Alliance, type AllianceFilters, DEFAULT_LIMIT, type Event, type EventFilters, type FocusArea,
   type Member, type MemberFilters, type Membership, type Organisation, type OrganisationFilters,
 } from '@fachkraefte/schema';
 import type { DataSet } from '../seed/types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { type Database, openPglite, openPostgres, type Queryable, type Transaction } from './database.js';
 import { lockDataDir } from './data-lock.js';
 import { berlinMidnight, eventRange } from './event-range.js';
 import { migrations } from './migrations.js';
 import { foldForSearch, likePattern } from './search.js';
 import { addDays } from '../export/zoned-time.js';
 
-type Db = PGlite | Transaction;
+type Db = Queryable;
+
+export type { Database, Transaction };
 
 /** A page of results with the cursor of the next one. */
 export interface Page<T> {
@@ -25,8 +27,14 @@ export class BadCursorError extends Error {
   override name = 'BadCursorError';
 }
 
-/** Where the database lives: a data directory, or memory only (tests). */
-export type StoreOptions = { dataDir: string; memory?: false } | { memory: true; dataDir?: undefined };
+/**
+ * Where the database lives: a PGlite data directory, PGlite in memory only (tests), or a PostgreSQL
+ * server (`postgres://user:password@host:5432/database`).
+ */
+export type StoreOptions =
+  | { dataDir: string; memory?: false; databaseUrl?: undefined }
+  | { memory: true; dataDir?: undefined; databaseUrl?: undefined }
+  | { databaseUrl: string; dataDir?: undefined; memory?: false };
 
 /** An API key's scope (every alliance, or one), with the key's id and label. */
 export type KeyScope = ({ admin: true } | { admin: false; alliance: string }) & { id: string; label: string | null };
@@ -135,36 +143,61 @@ const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /**
  * The database of the reference server: PGlite (PostgreSQL in WASM) in a data directory or in
- * memory. Filterable fields live in columns, the rest of each record as JSONB, so records keep
- * their exact published shape while queries stay indexed.
+ * memory, or a PostgreSQL server. Filterable fields live in columns, the rest of each record as
+ * JSON, so records keep their exact published shape while queries stay indexed.
  */
 export class Store {
-  private constructor(readonly db: PGlite, private readonly unlock: () => void) {}
+  private constructor(readonly db: Database, private readonly unlock: () => void) {}
 
   /**
    * Opens (and migrates) the database. A data directory is locked for this process until
-   * {@link close}.
+   * {@link close}; a PostgreSQL server needs no such lock (it serves many processes at once).
    *
    * @throws DataDirInUseError when another running process has the data directory open.
+   * @throws DatabaseConnectError when the PostgreSQL server cannot be reached or refuses the login.
    */
   static async open(options: StoreOptions): Promise<Store> {
-    if (options.memory) return Store.ready(await PGlite.create(), () => undefined);
+    if (options.memory) return Store.ready(await openPglite(), () => undefined);
+    if (options.databaseUrl !== undefined) return Store.ready(await openPostgres(options.databaseUrl), () => undefined);
     const unlock = lockDataDir(options.dataDir);
     try {
-      return await Store.ready(await PGlite.create(options.dataDir), unlock);
+      return await Store.ready(await openPglite(options.dataDir), unlock);
     } catch (error) {
       unlock();
       throw error;
     }
   }
 
-  private static async ready(db: PGlite, unlock: () => void): Promise<Store> {
+  private static async ready(db: Database, unlock: () => void): Promise<Store> {
     const store = new Store(db, unlock);
-    await store.migrate();
+    try {
+      await store.migrate();
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      throw error;
+    }
     return store;
   }
 
-  private async migrate(): Promise<void> {
+  /**
+   * Runs `fn` while no other process on the same database runs one (an advisory lock on
+   * PostgreSQL): migrations, and the data sets of a first start, happen once when several
+   * instances start at the same time.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.db.exclusive(fn);
+  }
+
+  /** Which kind of database this store runs on. */
+  get kind(): Database['kind'] {
+    return this.db.kind;
+  }
+
+  private migrate(): Promise<void> {
+    return this.exclusive(() => this.migrateNow());
+  }
+
+  private async migrateNow(): Promise<void> {
     await this.db.exec('create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())');
     const { rows } = await this.db.query<{ version: number }>('select version from schema_migrations');
     const applied = new Set(rows.map((r) => r.version));
@@ -183,9 +216,9 @@ export class Store {
     return rows[0]?.v ?? 0;
   }
 
-  /** Closes the database; PGlite flushes its files first. */
+  /** Closes the database; PGlite flushes its files first, a PostgreSQL pool ends its connections. */
   async close(): Promise<void> {
-    if (!this.db.closed) await this.db.close();
+    await this.db.close();
     this.unlock();
   }
 
@@ -553,6 +586,10 @@ export class Store {
   /** Creates or replaces a membership; `created` tells which. */
   async putMembership(m: Membership, actor: Actor = SYSTEM): Promise<{ created: boolean }> {
     return this.db.transaction(async (tx) => {
+      // On PostgreSQL two requests may put the same membership at once, and both would read "none
+      // yet" and record a creation. Locking the alliance first makes the second wait and read the
+      // first one's row; it costs nothing more, as the member counter updates that row anyway.
+      await tx.query('select 1 from alliances where slug = $1 for no key update', [m.alliance]);
       const before = await tx.query<{ role: string; since: string | null }>('select role, since from memberships where alliance = $1 and organisation = $2', [m.alliance, m.organisation]);
       const old = before.rows[0];
       if (old && old.role === m.role && old.since === m.since) return { created: false };
