@@ -30,7 +30,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('the data directory lock', { timeout: 180_000 }, () => {
   it('takes over a lock naming a live but unrelated process (a reused pid), and still refuses a second process next to a live server', async () => {
     const data = join(tmp, 'reused-pid');
-    const unrelated = spawn('sleep', ['60']);
+    const unrelated = spawn('sleep', ['600']); // outlives a slow start on a busy machine; killed below
     try {
       const pid = unrelated.pid!;
       // The lock of a server that ran with this pid long ago: same pid, another start time.
@@ -60,7 +60,7 @@ describe('the data directory lock', { timeout: 180_000 }, () => {
   it('refuses a lock naming a live process with its own start time, or (an older lock) only its pid', async () => {
     const data = join(tmp, 'live-owner');
     mkdirSync(data);
-    const owner = spawn('sleep', ['60']);
+    const owner = spawn('sleep', ['600']); // outlives a slow start on a busy machine; killed below
     try {
       const pid = owner.pid!;
       for (const content of [`${pid} ${startTimeOf(pid)}`, String(pid)]) {
