@@ -16,6 +16,7 @@ const USAGE = `fachkraefte-server — the reference API of the Fachkräfte proje
 Usage:
   fachkraefte-server [serve] [--port 8080] [--host 127.0.0.1] [--data DIR | --memory]
                      [--data-sets seed,upcoming] [--cors-write-origin URL ...] [--cache-mb 32]
+                     [--max-age 60]
   fachkraefte-server keys create --scope admin|<alliance-slug> [--label TEXT] [--data DIR]
   fachkraefte-server keys list [--data DIR]
   fachkraefte-server keys revoke <id> [--data DIR]
@@ -26,7 +27,8 @@ keys, load and import-ics work while a server uses the same data directory: they
 through its API (control.json in the data directory), so the server keeps running.
 
 Environment (flags win): PORT, HOST, FK_DATA_DIR, FK_MEMORY=1, FK_DATA_SETS, FK_CORS_WRITE_ORIGINS
-(comma-separated), FK_CACHE_MB (memory for rendered answers kept per data version; 0 turns it off). The data directory defaults to ./.data; on first start the data sets
+(comma-separated), FK_CACHE_MB (memory for rendered answers kept per data version; 0 turns it off),
+FK_MAX_AGE (seconds browsers and caches may keep a read; a change reaches every reader within twice it). The data directory defaults to ./.data; on first start the data sets
 (default seed,upcoming) are loaded into the empty database.`;
 
 /** A mistake in how the CLI was called: printed with the usage, exit code 2. */
@@ -64,6 +66,13 @@ function cacheMb(value: string | undefined): { maxBytes: number } | false {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 65536) throw new UsageError(`--cache-mb/FK_CACHE_MB must be a number of megabytes 0–65536, not "${value}"`);
   return n === 0 ? false : { maxBytes: Math.round(n * 1024 * 1024) };
+}
+
+function maxAge(value: string | undefined): number {
+  if (value === undefined) return 60;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 86_400) throw new UsageError(`--max-age/FK_MAX_AGE must be whole seconds 0–86400, not "${value}"`);
+  return n;
 }
 
 function dataSets(value: string | undefined): DataSetName[] {
@@ -197,6 +206,7 @@ async function main(argv: string[]): Promise<number> {
       'data-sets': { type: 'string' },
       'cors-write-origin': { type: 'string', multiple: true },
       'cache-mb': { type: 'string' },
+      'max-age': { type: 'string' },
       scope: { type: 'string' },
       alliance: { type: 'string' },
       'dry-run': { type: 'boolean' },
@@ -222,6 +232,7 @@ async function main(argv: string[]): Promise<number> {
       dataSets: dataSets(values['data-sets'] ?? env.FK_DATA_SETS),
       corsWriteOrigins: values['cors-write-origin'] ?? (env.FK_CORS_WRITE_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
       responseCache: cacheMb(values['cache-mb'] ?? env.FK_CACHE_MB),
+      maxAge: maxAge(values['max-age'] ?? env.FK_MAX_AGE),
     });
     const shown = server.url.replace('127.0.0.1', 'localhost');
     console.error(`Fachkräfte API: ${shown}/v1/alliances  (OpenAPI: ${shown}/v1/openapi.json)`);
