@@ -83,9 +83,9 @@ function table(header, rows) {
 }
 
 console.log(`bench:load — autocannon 8, loopback, ${DURATION} s × ${ROUNDS} rounds per figure (medians), Accept-Encoding: ${ACCEPT}`);
-console.log('starting the server with the volume data set (in memory) …');
+console.log('starting the server with the volume data set (a data directory, as in production) …');
 const t0 = performance.now();
-const server = await startApiServer({ args: ['--memory', '--data-sets', 'seed,volume'], label: 'server' });
+const server = await startApiServer({ args: ['--data', `${dir}/data`, '--data-sets', 'seed,volume'], label: 'server' });
 console.log(`  up after ${((performance.now() - t0) / 1000).toFixed(1)} s, RSS ${fmt(rssMiB(server.pid))} MiB`);
 
 const alliances = await (await fetch(`${server.url}/v1/alliances?limit=100`)).json();
@@ -203,7 +203,7 @@ if (!ONLY || ONLY === 'static') {
 if (!ONLY || ONLY === 'conditional') {
   console.log('\n## What a 304 costs against its 200 (10 connections)\n');
   console.log('starting a second server with nothing kept (--cache-mb 0), for the 200 as rendered …');
-  const plain = await startApiServer({ args: ['--memory', '--data-sets', 'seed,volume', '--cache-mb', '0'], label: 'uncached server' });
+  const plain = await startApiServer({ args: ['--data', `${dir}/data-plain`, '--data-sets', 'seed,volume', '--cache-mb', '0'], label: 'uncached server' });
   const rows = [];
   for (const a of answers) {
     const headers = { 'Accept-Encoding': ACCEPT };

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import {
   type Alliance, type AllianceFilters, DEFAULT_LIMIT, type Event, type EventFilters, type FocusArea,
@@ -196,6 +198,19 @@ export function filterInstant(value: string, endOfDay: boolean): Date {
   return new Date(value);
 }
 
+/**
+ * PGlite's settings: its own defaults, with PostgreSQL's buffer cache at 32 MB instead of 128 MB.
+ * PGlite keeps the buffers in its WebAssembly memory, which never shrinks; the volume data set
+ * (10,000 events) reads as fast with 32 MB (pnpm bench), and the process holds about 100 MB less
+ * (PGLITE_SHARED_BUFFERS overrides it).
+ */
+const PGLITE_OPTIONS = {
+  startParams: [
+    ...((PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams ?? []),
+    '-c', `shared_buffers=${process.env.PGLITE_SHARED_BUFFERS ?? '32MB'}`,
+  ],
+};
+
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /**
@@ -217,10 +232,18 @@ export class Store {
    * @throws DataDirInUseError when another running process has the data directory open.
    */
   static async open(options: StoreOptions): Promise<Store> {
-    if (options.memory) return Store.ready(await PGlite.create(), () => undefined, options.shared);
+    if (options.memory) return Store.ready(await PGlite.create(PGLITE_OPTIONS), () => undefined, options.shared);
     const unlock = lockDataDir(options.dataDir);
     try {
-      return await Store.ready(await PGlite.create(options.dataDir), unlock, options.shared);
+      const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
+      let db = await PGlite.create(options.dataDir, PGLITE_OPTIONS);
+      if (fresh) {
+        // initdb ran in this process, and its WebAssembly instance keeps about 500 MB that never
+        // shrink. The directory is initialised now: opening it anew does without them.
+        await db.close();
+        db = await PGlite.create(options.dataDir, PGLITE_OPTIONS);
+      }
+      return await Store.ready(db, unlock, options.shared);
     } catch (error) {
       unlock();
       throw error;
