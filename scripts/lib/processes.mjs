@@ -115,7 +115,13 @@ export async function startNginx(dir, config, healthUrl) {
   const r = spawnSync(nginx, ['-c', conf, '-p', dir, '-e', `${dir}/error.log`], { encoding: 'utf8', timeout: 30_000 });
   if (r.status !== 0) throw new Error(`nginx did not start: ${r.stderr || r.stdout}`);
   const pidFile = `${dir}/nginx.pid`;
-  const pid = () => (existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) : null);
+  // Read once and kept: the pid file may be gone (its directory removed) by the time nginx is stopped.
+  let known = null;
+  const pid = () => {
+    if (known === null && existsSync(pidFile)) known = Number(readFileSync(pidFile, 'utf8').trim()) || null;
+    return known;
+  };
+  pid();
   const stop = () => {
     const p = pid();
     if (p) process.kill(p, 'SIGQUIT');
