@@ -1,21 +1,21 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
 import {
   type Alliance, type AllianceFilters, DEFAULT_LIMIT, type Event, type EventFilters, type FocusArea,
   type Member, type MemberFilters, type Membership, type Organisation, type OrganisationFilters,
 } from '@fachkraefte/schema';
 import type { DataSet } from '../seed/types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { type Database, openPglite, openPostgres, type Queryable, type Transaction } from './database.js';
 import { lockDataDir } from './data-lock.js';
 import { berlinMidnight, eventRange } from './event-range.js';
 import { migrations } from './migrations.js';
 import { foldForSearch, likePattern } from './search.js';
 import { addDays } from '../export/zoned-time.js';
 
-type Db = PGlite | Transaction;
+type Db = Queryable;
+
+export type { Database, Transaction };
 
 /** A page of results with the cursor of the next one. */
 export interface Page<T> {
@@ -28,13 +28,21 @@ export class BadCursorError extends Error {
   override name = 'BadCursorError';
 }
 
-/** Where the database lives: a data directory, or memory only (tests). */
-export type StoreOptions = ({ dataDir: string; memory?: false } | { memory: true; dataDir?: undefined }) & {
+/**
+ * Where the database lives: a PGlite data directory, PGlite in memory only (tests), or a PostgreSQL
+ * server (`postgres://user:password@host:5432/database`).
+ */
+export type StoreOptions = (
+  | { dataDir: string; memory?: false; databaseUrl?: undefined }
+  | { memory: true; dataDir?: undefined; databaseUrl?: undefined }
+  | { databaseUrl: string; dataDir?: undefined; memory?: false }
+) & {
   /**
    * Whether other processes may write to the same database. A PGlite data directory is locked to
    * one process, so that process knows every write and keeps the data version in memory; a shared
    * database (PostgreSQL behind several instances) has it read from the database for each request
-   * (one tiny query, shared by the requests that arrive while it runs). @default false
+   * (one tiny query, shared by the requests that arrive while it runs). @default true on
+   * PostgreSQL, false on PGlite (true there only for tests of the shared path)
    */
   shared?: boolean;
 };
@@ -94,6 +102,7 @@ class FreshRead<T> {
     return p;
   }
 }
+
 
 /** An API key's scope (every alliance, or one), with the key's id and label. */
 export type KeyScope = ({ admin: true } | { admin: false; alliance: string }) & { id: string; label: string | null };
@@ -198,65 +207,72 @@ export function filterInstant(value: string, endOfDay: boolean): Date {
   return new Date(value);
 }
 
-/**
- * PGlite's settings: its own defaults, with PostgreSQL's buffer cache at 32 MB instead of 128 MB.
- * PGlite keeps the buffers in its WebAssembly memory, which never shrinks; the volume data set
- * (10,000 events) reads as fast with 32 MB (pnpm bench), and the process holds about 100 MB less
- * (PGLITE_SHARED_BUFFERS overrides it).
- */
-const PGLITE_OPTIONS = {
-  startParams: [
-    ...((PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams ?? []),
-    '-c', `shared_buffers=${process.env.PGLITE_SHARED_BUFFERS ?? '32MB'}`,
-  ],
-};
-
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /**
  * The database of the reference server: PGlite (PostgreSQL in WASM) in a data directory or in
- * memory. Filterable fields live in columns, the rest of each record as JSONB, so records keep
- * their exact published shape while queries stay indexed.
+ * memory, or a PostgreSQL server. Filterable fields live in columns, the rest of each record as
+ * JSON, so records keep their exact published shape while queries stay indexed.
  */
 export class Store {
   /** The version this process last saw; kept only when no other process writes (PGlite). */
   private version: DataVersion | null = null;
   private readonly versionRead = new FreshRead(() => this.readVersion(this.db));
+  private readonly shared: boolean;
 
-  private constructor(readonly db: PGlite, private readonly unlock: () => void, private readonly shared = false) {}
+  private constructor(readonly db: Database, private readonly unlock: () => void, shared?: boolean) {
+    this.shared = shared ?? db.kind === 'postgres';
+  }
 
   /**
    * Opens (and migrates) the database. A data directory is locked for this process until
-   * {@link close}.
+   * {@link close}; a PostgreSQL server needs no such lock (it serves many processes at once).
    *
    * @throws DataDirInUseError when another running process has the data directory open.
+   * @throws DatabaseConnectError when the PostgreSQL server cannot be reached or refuses the login.
    */
   static async open(options: StoreOptions): Promise<Store> {
-    if (options.memory) return Store.ready(await PGlite.create(PGLITE_OPTIONS), () => undefined, options.shared);
+    if (options.memory) return Store.ready(await openPglite(), () => undefined, options.shared);
+    if (options.databaseUrl !== undefined) return Store.ready(await openPostgres(options.databaseUrl), () => undefined, options.shared);
     const unlock = lockDataDir(options.dataDir);
     try {
-      const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
-      let db = await PGlite.create(options.dataDir, PGLITE_OPTIONS);
-      if (fresh) {
-        // initdb ran in this process, and its WebAssembly instance keeps about 500 MB that never
-        // shrink. The directory is initialised now: opening it anew does without them.
-        await db.close();
-        db = await PGlite.create(options.dataDir, PGLITE_OPTIONS);
-      }
-      return await Store.ready(db, unlock, options.shared);
+      return await Store.ready(await openPglite(options.dataDir), unlock, options.shared);
     } catch (error) {
       unlock();
       throw error;
     }
   }
 
-  private static async ready(db: PGlite, unlock: () => void, shared = false): Promise<Store> {
+  private static async ready(db: Database, unlock: () => void, shared?: boolean): Promise<Store> {
     const store = new Store(db, unlock, shared);
-    await store.migrate();
+    try {
+      await store.migrate();
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      throw error;
+    }
     return store;
   }
 
-  private async migrate(): Promise<void> {
+  /**
+   * Runs `fn` while no other process on the same database runs one (an advisory lock on
+   * PostgreSQL): migrations, and the data sets of a first start, happen once when several
+   * instances start at the same time.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.db.exclusive(fn);
+  }
+
+  /** Which kind of database this store runs on. */
+  get kind(): Database['kind'] {
+    return this.db.kind;
+  }
+
+  private migrate(): Promise<void> {
+    return this.exclusive(() => this.migrateNow());
+  }
+
+  private async migrateNow(): Promise<void> {
     await this.db.exec('create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())');
     const { rows } = await this.db.query<{ version: number }>('select version from schema_migrations');
     const applied = new Set(rows.map((r) => r.version));
@@ -315,9 +331,9 @@ export class Store {
     return rows[0]?.v ?? 0;
   }
 
-  /** Closes the database; PGlite flushes its files first. */
+  /** Closes the database; PGlite flushes its files first, a PostgreSQL pool ends its connections. */
   async close(): Promise<void> {
-    if (!this.db.closed) await this.db.close();
+    await this.db.close();
     this.unlock();
   }
 
@@ -685,6 +701,10 @@ export class Store {
   /** Creates or replaces a membership; `created` tells which. */
   async putMembership(m: Membership, actor: Actor = SYSTEM): Promise<{ created: boolean }> {
     return this.write(async (tx) => {
+      // On PostgreSQL two requests may put the same membership at once, and both would read "none
+      // yet" and record a creation. Locking the alliance first makes the second wait and read the
+      // first one's row; it costs nothing more, as the member counter updates that row anyway.
+      await tx.query('select 1 from alliances where slug = $1 for no key update', [m.alliance]);
       const before = await tx.query<{ role: string; since: string | null }>('select role, since from memberships where alliance = $1 and organisation = $2', [m.alliance, m.organisation]);
       const old = before.rows[0];
       if (old && old.role === m.role && old.since === m.since) return { created: false };
