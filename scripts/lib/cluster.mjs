@@ -10,8 +10,9 @@ import { freePort, startApiServer, startNginx } from './processes.mjs';
  *
  * - The cache follows the answers' Cache-Control (max-age, stale-while-revalidate; private and
  *   no-store are never kept) and revalidates with their ETag (proxy_cache_revalidate).
- * - While an entry is revalidated, others get the stale one (use_stale updating + background
- *   update): what stale-while-revalidate promises, and one request upstream instead of many.
+ * - Within the answer's stale-while-revalidate window, an expired entry is served while one
+ *   background request revalidates it (background update, cache lock); after it, the request
+ *   waits for the revalidation: never an answer older than max-age + stale-while-revalidate.
  * - Requests with credentials pass by the cache, both ways (proxy_cache_bypass, proxy_no_cache).
  * - Encodings: the answers vary by Accept-Encoding only (Vary says so); nginx keys its entries by
  *   the normalised encoding instead of every client's own header string.
@@ -44,6 +45,8 @@ http {
   upstream fk_api {
 ${upstreams.map((u) => `    server ${u} max_fails=2 fail_timeout=5s;`).join('\n')}
     keepalive 64;
+    # Below Node's 5 s: nginx must never reuse a connection the instance is closing.
+    keepalive_timeout 4s;
   }
 ${cache ? `
   proxy_cache_path ${dir}/cache levels=1:2 keys_zone=fk_api:10m max_size=512m inactive=10m use_temp_path=off;
@@ -65,7 +68,10 @@ ${cache ? `
       proxy_cache_key $scheme$http_host$request_uri$fk_encoding;
       proxy_ignore_headers Vary;
       proxy_cache_revalidate on;
-      proxy_cache_use_stale updating error timeout http_500 http_502 http_503 http_504;
+      # Stale while revalidating only as long as the answer's stale-while-revalidate allows: the
+      # "updating" parameter would serve an entry of any age once (measured: STALE after both
+      # windows had passed), and break the freshness bound. Stale on errors: availability first.
+      proxy_cache_use_stale error timeout http_500 http_502 http_503 http_504;
       proxy_cache_background_update on;
       proxy_cache_lock on;
       proxy_cache_bypass $http_authorization;

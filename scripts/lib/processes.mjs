@@ -1,7 +1,7 @@
 // Processes of the load benchmark and the cluster script: server instances of this repository,
 // nginx from Debian with its own configuration, each bounded in time, stopped by its own pid.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export const root = new URL('../../', import.meta.url).pathname;
@@ -112,6 +112,9 @@ export async function startNginx(dir, config, healthUrl) {
   if (!nginx) throw new Error('nginx not found: apt-get install -y nginx (or set NGINX)');
   const conf = `${dir}/nginx.conf`;
   writeFileSync(conf, config);
+  // Started by root, nginx's workers run as another user (www-data): they must reach the directory
+  // (its cache, the static files). A temporary directory is made for its owner alone.
+  chmodSync(dir, 0o755);
   const r = spawnSync(nginx, ['-c', conf, '-p', dir, '-e', `${dir}/error.log`], { encoding: 'utf8', timeout: 30_000 });
   if (r.status !== 0) throw new Error(`nginx did not start: ${r.stderr || r.stdout}`);
   const pidFile = `${dir}/nginx.pid`;
