@@ -76,6 +76,29 @@ if (process.env.FK_TEST_DATABASE_URL) {
   console.log('\n▷ server on PostgreSQL: not run here (FK_TEST_DATABASE_URL is not set; .ci/run installs PostgreSQL and sets it)');
 }
 
+// 1c. Two instances on PostgreSQL behind nginx (scripts/cluster.test.mjs, issue 13): needs nginx and
+// FK_TEST_DATABASE_URL, which .ci/run installs, starts and sets. Its counts are added to the totals.
+let clusterStatus = 0;
+if (process.env.FK_TEST_DATABASE_URL) {
+  const clusterJson = `${cache}/vitest-cluster.json`;
+  rmSync(clusterJson, { force: true });
+  clusterStatus = run('cluster (nginx + PostgreSQL)', 'pnpm', ['exec', 'vitest', 'run', '--config', 'scripts/cluster.vitest.config.mjs', '--reporter=default', '--reporter=json', `--outputFile.json=${clusterJson}`]);
+  if (existsSync(clusterJson)) {
+    const r = JSON.parse(readFileSync(clusterJson, 'utf8'));
+    console.log(`cluster: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    if (clusterStatus !== 0 && r.numFailedTests === 0) {
+      broken = true;
+      totals.failed += Math.max(1, r.numFailedTestSuites ?? 1);
+    }
+  } else {
+    readCounts(clusterJson, 'cluster');
+  }
+} else {
+  console.log('\n▷ cluster (nginx + PostgreSQL): not run here (FK_TEST_DATABASE_URL is not set; .ci/run installs both and sets it)');
+}
+
 // 2. @web/test-runner (widgets, real Chromium)
 const widgetsConfig = `${root}packages/widgets/web-test-runner.config.mjs`;
 if (existsSync(widgetsConfig)) {
@@ -101,4 +124,4 @@ if (existsSync(widgetsConfig)) {
 
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
-process.exit(totals.failed > 0 || broken || vitestStatus !== 0 || postgresStatus !== 0 ? 1 : 0);
+process.exit(totals.failed > 0 || broken || vitestStatus !== 0 || postgresStatus !== 0 || clusterStatus !== 0 ? 1 : 0);

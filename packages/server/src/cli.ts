@@ -18,7 +18,8 @@ const USAGE = `fachkraefte-server — the reference API of the Fachkräfte proje
 
 Usage:
   fachkraefte-server [serve] [--port 8080] [--host 127.0.0.1] [--data DIR | --memory | --database-url URL]
-                     [--data-sets seed,upcoming] [--cors-write-origin URL ...]
+                     [--data-sets seed,upcoming] [--cors-write-origin URL ...] [--cache-mb 32]
+                     [--max-age 60]
   fachkraefte-server keys create --scope admin|<alliance-slug> [--label TEXT] [--data DIR | --database-url URL]
   fachkraefte-server keys list [--data DIR | --database-url URL]
   fachkraefte-server keys revoke <id> [--data DIR | --database-url URL]
@@ -37,8 +38,10 @@ database: every record, key, change and the schema version; --replace overwrites
 holds data.
 
 Environment (flags win): PORT, HOST, DATABASE_URL, FK_DATA_DIR, FK_MEMORY=1, FK_DATA_SETS,
-FK_CORS_WRITE_ORIGINS (comma-separated). The data directory defaults to ./.data; on first start the
-data sets (default seed,upcoming) are loaded into the empty database.`;
+FK_CORS_WRITE_ORIGINS (comma-separated), FK_CACHE_MB (memory for rendered answers kept per data
+version; 0 turns it off), FK_MAX_AGE (seconds browsers and caches may keep a read; a change reaches
+every reader within twice it). The data directory defaults to ./.data; on first start the data sets
+(default seed,upcoming) are loaded into the empty database.`;
 
 /** A mistake in how the CLI was called: printed with the usage, exit code 2. */
 class UsageError extends Error {}
@@ -67,6 +70,20 @@ function readDataSetFile(path: string): DataSet {
 function port(value: string | undefined): number {
   const n = Number(value ?? 8080);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port/PORT must be a port number 0–65535, not "${value}"`);
+  return n;
+}
+
+function cacheMb(value: string | undefined): { maxBytes: number } | false {
+  if (value === undefined) return { maxBytes: 32 * 1024 * 1024 };
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 65536) throw new UsageError(`--cache-mb/FK_CACHE_MB must be a number of megabytes 0–65536, not "${value}"`);
+  return n === 0 ? false : { maxBytes: Math.round(n * 1024 * 1024) };
+}
+
+function maxAge(value: string | undefined): number {
+  if (value === undefined) return 60;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 86_400) throw new UsageError(`--max-age/FK_MAX_AGE must be whole seconds 0–86400, not "${value}"`);
   return n;
 }
 
@@ -204,6 +221,8 @@ async function main(argv: string[]): Promise<number> {
       memory: { type: 'boolean' },
       'data-sets': { type: 'string' },
       'cors-write-origin': { type: 'string', multiple: true },
+      'cache-mb': { type: 'string' },
+      'max-age': { type: 'string' },
       scope: { type: 'string' },
       alliance: { type: 'string' },
       'dry-run': { type: 'boolean' },
@@ -268,6 +287,8 @@ async function main(argv: string[]): Promise<number> {
       ...(databaseUrl !== undefined ? { databaseUrl } : memory ? { memory: true } : { dataDir }),
       dataSets: dataSets(values['data-sets'] ?? env.FK_DATA_SETS),
       corsWriteOrigins: values['cors-write-origin'] ?? (env.FK_CORS_WRITE_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      responseCache: cacheMb(values['cache-mb'] ?? env.FK_CACHE_MB),
+      maxAge: maxAge(values['max-age'] ?? env.FK_MAX_AGE),
     });
     const shown = server.url.replace('127.0.0.1', 'localhost');
     console.error(`Fachkräfte API: ${shown}/v1/alliances  (OpenAPI: ${shown}/v1/openapi.json)`);

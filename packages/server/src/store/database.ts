@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -35,9 +37,34 @@ export class DatabaseConnectError extends Error {
   override name = 'DatabaseConnectError';
 }
 
+/**
+ * PGlite's settings: its own defaults, with PostgreSQL's buffer cache at 32 MB instead of 128 MB.
+ * PGlite keeps the buffers in its WebAssembly memory, which never shrinks; the volume data set
+ * (10,000 events) reads as fast with 32 MB, and the process holds about 60 MB less
+ * (PGLITE_SHARED_BUFFERS overrides it).
+ */
+const PGLITE_OPTIONS = {
+  startParams: [
+    ...((PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams ?? []),
+    '-c', `shared_buffers=${process.env.PGLITE_SHARED_BUFFERS ?? '32MB'}`,
+  ],
+};
+
 /** An embedded PGlite database: a data directory, or memory only when `dataDir` is undefined. */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const db = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  let db: PGlite;
+  if (dataDir === undefined) {
+    db = await PGlite.create(PGLITE_OPTIONS);
+  } else {
+    const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+    db = await PGlite.create(dataDir, PGLITE_OPTIONS);
+    if (fresh) {
+      // initdb ran in this process, and its WebAssembly instance keeps about 500 MB that never
+      // shrink. The directory is initialised now: opening it anew does without them.
+      await db.close();
+      db = await PGlite.create(dataDir, PGLITE_OPTIONS);
+    }
+  }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     query: async <T>(sql: string, params?: readonly unknown[]) => ({ rows: (await q.query<T>(sql, params as unknown[] | undefined)).rows }),
     exec: async (sql) => {
