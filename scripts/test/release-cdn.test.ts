@@ -134,7 +134,14 @@ beforeAll(async () => {
 
   // 3. The reference server (real, in-memory PGlite) and a page on a third origin.
   const { startServer } = await import(new URL('../../packages/server/src/index.ts', import.meta.url).href);
-  api = await startServer({ port: 0, memory: true, dataSets: ['seed'], log: () => {}, siteDir: null, cdnDir: null });
+  // It also serves the widgets README's opening example as its site, with the unpacked folder at /cdn/.
+  const site = join(work, 'site');
+  mkdirSync(site);
+  const widgetsReadme = readFileSync(join(root, 'packages/widgets/README.md'), 'utf8');
+  const example = /^# @fachkraefte\/widgets\n\n```sh\nnpm install @fachkraefte\/widgets[^\n]*\n```\n\n```html\n([\s\S]*?)```/.exec(widgetsReadme);
+  if (!example) throw new Error('packages/widgets/README.md must open with the install line and an html example');
+  writeFileSync(join(site, 'index.html'), `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>README</title>\n${example[1]}</head></html>`);
+  api = await startServer({ port: 0, memory: true, dataSets: ['seed'], log: () => {}, siteDir: site, cdnDir: join(unpacked, 'cdn') });
   pageServer = createHttpServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(pageHtml);
@@ -260,6 +267,24 @@ describe('release:cdn tarball', () => {
       expect(problems).toEqual([]);
       // Nothing from any host the page did not name.
       expect([...hosts].sort()).toEqual([api.url, cdn, pageOrigin].map((u) => new URL(u).origin).sort());
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it("runs the widgets README's opening example from the unpacked folder", async () => {
+    const tab = await browser.newPage();
+    const problems: string[] = [];
+    tab.on('pageerror', (e) => problems.push(e.message));
+    // Failed loads by URL (the console names no URL); the browser's own /favicon.ico request aside.
+    tab.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+    tab.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && problems.push(`${r.status()} ${r.url()}`));
+    try {
+      await tab.goto(`${api.url}/`);
+      await tab.waitForSelector('fk-alliance-directory:not([alliance]) [part~="list"]', { timeout: 30_000 });
+      // The second element shows one alliance's profile, in English.
+      await tab.waitForFunction(() => document.querySelector('fk-alliance-directory[alliance]')?.shadowRoot?.textContent?.includes('Fachkräfteallianz Südwest'), undefined, { timeout: 30_000 });
+      expect(problems).toEqual([]);
     } finally {
       await tab.close();
     }
