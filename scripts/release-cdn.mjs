@@ -66,9 +66,13 @@ const readme = readFileSync(join(root, 'scripts/release/cdn-README.md'), 'utf8')
   .replaceAll('{{FK_CSS_SRI}}', integrity.files['cdn/fk.css'].integrity);
 writeFileSync(join(stage, 'README.md'), readme);
 
-// GNU tar, reproducible: sorted names, one mtime, no owner names from this machine.
+// GNU tar: sorted names, no owner names from this machine, and every file stamped with the release
+// time (SOURCE_DATE_EPOCH if set, for a reproducible tarball). Not a fixed old date: nginx and Apache
+// derive ETag and Last-Modified from mtime and size, so a changed fk.js of the same size with the
+// same mtime would be answered 304 to every browser revalidating it.
+const epoch = /^\d+$/.test(process.env.SOURCE_DATE_EPOCH ?? '') ? process.env.SOURCE_DATE_EPOCH : String(Math.floor(Date.now() / 1000));
 const tarball = join(outDir, `${name}.tar.gz`);
-run('tar', ['--sort=name', '--mtime=@0', '--owner=0', '--group=0', '--numeric-owner', '-czf', tarball, '-C', outDir, name]);
+run('tar', ['--sort=name', `--mtime=@${epoch}`, '--owner=0', '--group=0', '--numeric-owner', '-czf', tarball, '-C', outDir, name]);
 rmSync(stage, { recursive: true, force: true });
 const sum = createHash('sha256').update(readFileSync(tarball)).digest('hex');
 writeFileSync(`${tarball}.sha256`, `${sum}  ${name}.tar.gz\n`);

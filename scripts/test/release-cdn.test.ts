@@ -1,8 +1,9 @@
 /**
  * `pnpm release:cdn` end to end, as a web team without Node uses it: the tarball is built, unpacked,
- * and served by a plain nginx (Debian's, with its brotli_static module) configured with the nginx
- * snippet of the tarball's own README, copied literally — only the example folder
- * /var/www/fachkraefte is replaced by where the test unpacked it. A page on a third origin loads
+ * and served by a plain nginx (Debian's, with its brotli_static module) and a plain Apache httpd
+ * (Debian's, with Debian's mime.conf), each configured with the snippet of the tarball's own README,
+ * copied literally — only the example folder /var/www/fachkraefte is replaced by where the test
+ * unpacked it. A page on a third origin loads
  * the widgets from that nginx (with the SRI hashes of integrity.json) and the data from the real
  * reference server, in real Chromium.
  */
@@ -23,6 +24,7 @@ const root = new URL('../../', import.meta.url).pathname;
 const version = JSON.parse(readFileSync(join(root, 'packages/widgets/package.json'), 'utf8')).version as string;
 const name = `fachkraefte-widgets-cdn-${version}`;
 const NGINX_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+const APACHE_MODULES = '/usr/lib/apache2/modules';
 const SHORT = 'public, max-age=300, stale-while-revalidate=60';
 const YEAR = 'public, max-age=31536000, immutable';
 
@@ -35,12 +37,16 @@ let manifest: Manifest;
 let nginx: ChildProcess | undefined;
 let nginxLog = '';
 let cdn: string;
+let apache: ChildProcess | undefined;
+let apacheLog = '';
+let apacheUrl: string;
 let api: { url: string; close(): Promise<void> };
 let pageServer: Server;
 let pageOrigin: string;
 let browser: Browser;
 let pageHtml = '';
 
+const cdnUrl = () => cdn;
 const sri = (body: Buffer) => `sha384-${createHash('sha384').update(body).digest('base64')}`;
 
 function freePort(): Promise<number> {
@@ -72,14 +78,14 @@ function snippet(readme: string, marker: string): string {
   return m[1]!;
 }
 
-async function waitForHttp(url: string, timeoutMs: number) {
+async function waitForHttp(url: string, timeoutMs: number, log = () => nginxLog) {
   const until = Date.now() + timeoutMs;
   for (;;) {
     try {
       await raw(url);
       return;
     } catch (error) {
-      if (Date.now() > until) throw new Error(`${url} does not answer: ${(error as Error).message}\n${nginxLog}`);
+      if (Date.now() > until) throw new Error(`${url} does not answer: ${(error as Error).message}\n${log()}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -132,7 +138,38 @@ beforeAll(async () => {
   cdn = `http://127.0.0.1:${port}`;
   await waitForHttp(`${cdn}/cdn/fk.js`, 15_000);
 
-  // 3. The reference server (real, in-memory PGlite) and a page on a third origin.
+  // 3. Apache httpd with the README's snippet, on Debian's mime.conf (which types .gz as
+  // application/x-gzip and .br as a language): what a Debian server already has.
+  if (!existsSync(`${APACHE_MODULES}/mod_rewrite.so`) || spawnSync('/usr/sbin/apache2', ['-v']).error) {
+    throw new Error('Apache httpd is needed: apt-get install -y apache2 (.ci/run does)');
+  }
+  const apachePort = await freePort();
+  const apacheConf = join(work, 'apache.conf');
+  writeFileSync(apacheConf, [
+    ...['mpm_event', 'authz_core', 'mime', 'rewrite', 'headers', 'dir'].map((m) => `LoadModule ${m}_module ${APACHE_MODULES}/mod_${m}.so`),
+    `ServerRoot ${work}`,
+    'ServerName localhost',
+    `Listen 127.0.0.1:${apachePort}`,
+    `PidFile ${join(work, 'apache.pid')}`,
+    `DefaultRuntimeDir ${work}`,
+    `ErrorLog ${join(work, 'apache-error.log')}`,
+    'LogLevel warn',
+    'TypesConfig /etc/mime.types',
+    'Include /etc/apache2/mods-available/mime.conf',
+    `DocumentRoot ${unpacked}`,
+    `<Directory ${unpacked}>
+  Require all granted
+</Directory>`,
+    snippet(readme, 'apache-snippet').replaceAll('/var/www/fachkraefte', unpacked),
+    '',
+  ].join('\n'));
+  apache = spawn('/usr/sbin/apache2', ['-X', '-f', apacheConf], { stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const s of [apache.stdout!, apache.stderr!]) s.on('data', (d: Buffer) => (apacheLog += d.toString()));
+  apache.on('exit', (code) => (apacheLog += `\napache exited with ${code}`));
+  apacheUrl = `http://127.0.0.1:${apachePort}`;
+  await waitForHttp(`${apacheUrl}/cdn/fk.js`, 15_000, () => `${apacheLog}\n${existsSync(join(work, 'apache-error.log')) ? readFileSync(join(work, 'apache-error.log'), 'utf8') : ''}`);
+
+  // 4. The reference server (real, in-memory PGlite) and a page on a third origin.
   const { startServer } = await import(new URL('../../packages/server/src/index.ts', import.meta.url).href);
   // It also serves the widgets README's opening example as its site, with the unpacked folder at /cdn/.
   const site = join(work, 'site');
@@ -157,6 +194,10 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((r) => (pageServer ? pageServer.close(r) : r(null)));
   await api?.close();
+  if (apache && apache.exitCode === null) {
+    apache.kill('SIGTERM');
+    await new Promise((r) => apache!.once('exit', r));
+  }
   if (nginx && nginx.exitCode === null) {
     nginx.kill('SIGQUIT');
     await new Promise((r) => nginx!.once('exit', r));
@@ -206,7 +247,8 @@ describe('release:cdn tarball', () => {
     expect(snippet(readme, 'apache-snippet')).toContain('AddEncoding br .br');
   });
 
-  it('is served by nginx with the README snippet: every file as its hash says, identity, brotli and gzip', async () => {
+  it.each(['nginx', 'apache'])('is served by %s with the README snippet: every file as its hash says, identity, brotli and gzip', async (server) => {
+    const cdn = server === 'nginx' ? cdnUrl() : apacheUrl;
     for (const f of Object.keys(manifest.files).filter((p) => !/\.(br|gz)$/.test(p))) {
       const url = `${cdn}/${f}`;
       const want = manifest.files[f]!.integrity;
@@ -223,7 +265,8 @@ describe('release:cdn tarball', () => {
     }
   });
 
-  it('sends the documented headers: types, CORS, nosniff, Vary, short-lived entries, immutable chunks', async () => {
+  it.each(['nginx', 'apache'])('%s sends the documented headers: types, CORS, nosniff, Vary, short-lived entries, immutable chunks', async (server) => {
+    const cdn = server === 'nginx' ? cdnUrl() : apacheUrl;
     const chunk = Object.keys(manifest.files).find((f) => /^cdn\/chunks\/[^/]+-[A-Z0-9]{8}\.js$/.test(f))!;
     const cases: [string, string, string][] = [
       ['cdn/fk.js', 'text/javascript', SHORT],
@@ -236,12 +279,17 @@ describe('release:cdn tarball', () => {
         const res = await raw(`${cdn}/${path}`, enc ? { 'accept-encoding': enc, origin: pageOrigin } : { origin: pageOrigin });
         expect(res.status, `${path} ${enc}`).toBe(200);
         expect(res.headers['content-type'], `${path} ${enc}`).toBe(type);
+        expect(res.headers['content-language'], `${path} ${enc}`).toBeUndefined();
         expect(res.headers['cache-control'], `${path} ${enc}`).toBe(cache);
         expect(res.headers['access-control-allow-origin'], `${path} ${enc}`).toBe('*');
         expect(res.headers['x-content-type-options'], `${path} ${enc}`).toBe('nosniff');
         if (enc) expect(res.headers.vary, `${path} ${enc}`).toMatch(/accept-encoding/i);
       }
     }
+    // Last-Modified (and with it nginx's and Apache's ETag) is the release's time, not a fixed date:
+    // else a changed fk.js of the same size would be answered 304.
+    const modified = Date.parse((await raw(`${cdn}/cdn/fk.js`)).headers['last-modified'] ?? '');
+    expect(Math.abs(Date.now() - modified)).toBeLessThan(3_600_000);
     // Revalidation of a short-lived file: its ETag answers 304.
     const first = await raw(`${cdn}/cdn/fk.js`, { 'accept-encoding': 'br' });
     expect(first.headers.etag).toBeTruthy();
@@ -265,6 +313,10 @@ describe('release:cdn tarball', () => {
       await tab.waitForFunction((name) => document.querySelector('fk-alliance-directory')?.shadowRoot?.textContent?.includes(name), first, { timeout: 30_000 });
       await tab.waitForFunction(() => !!customElements.get('fk-event-calendar') && !!document.querySelector('fk-event-calendar')?.shadowRoot?.querySelector('[part~="grid"], [part~="list"]'), undefined, { timeout: 30_000 });
       expect(problems).toEqual([]);
+      // For a person to look at (git-ignored).
+      mkdirSync(join(root, 'screenshots/tmp'), { recursive: true });
+      await tab.setViewportSize({ width: 1280, height: 900 });
+      await tab.screenshot({ path: join(root, 'screenshots/tmp/release-cdn-nginx-1280.png'), fullPage: true });
       // Nothing from any host the page did not name.
       expect([...hosts].sort()).toEqual([api.url, cdn, pageOrigin].map((u) => new URL(u).origin).sort());
     } finally {
