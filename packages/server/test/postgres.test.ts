@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, spawnServe } from './cli-process.js';
 import { DatabaseConnectError, startServer } from '../src/index.js';
+import { openPostgres } from '../src/store/database.js';
 import { Store } from '../src/store/store.js';
 import { createTestDatabase, request, SUEDWEST, TEST_DATABASE_URL, type TestDatabase } from './helpers.js';
 
@@ -168,6 +169,33 @@ describe('several processes on one database', { timeout: 240_000 }, () => {
       expect(ended.code, ended.stderr).toBe(0);
       expect(ended.stderr).toMatch(/Data: +PostgreSQL postgres:\/\//);
       if (password) expect(ended.stdout + ended.stderr).not.toContain(`:${password}@`);
+    }
+  });
+});
+
+describe('transactions running in parallel', { timeout: 60_000 }, () => {
+  it('runs a transaction PostgreSQL aborted in a deadlock once more, so both writes land once', async () => {
+    const db = await openPostgres(await freshDatabase());
+    try {
+      await db.exec('create table t (id int primary key, n int not null); insert into t values (1, 0), (2, 0)');
+      let arrived = 0;
+      let bothHoldOneRow!: () => void;
+      const barrier = new Promise<void>((resolve) => (bothHoldOneRow = resolve));
+      let runs = 0;
+      // Each locks one row, waits until the other holds the other row, then wants that one too.
+      const write = (first: number, second: number) => db.transaction(async (tx) => {
+        runs++;
+        await tx.query('update t set n = n + 1 where id = $1', [first]);
+        if (++arrived === 2) bothHoldOneRow();
+        await barrier;
+        await tx.query('update t set n = n + 1 where id = $1', [second]);
+        return first;
+      });
+      expect(await Promise.all([write(1, 2), write(2, 1)])).toEqual([1, 2]);
+      expect(runs).toBe(3); // one of them was aborted and run again
+      expect((await db.query<{ id: number; n: number }>('select id, n from t order by id')).rows).toEqual([{ id: 1, n: 2 }, { id: 2, n: 2 }]);
+    } finally {
+      await db.close();
     }
   });
 });

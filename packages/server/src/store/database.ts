@@ -128,6 +128,9 @@ function reason(error: unknown): string {
   return e.message || String(error);
 }
 
+/** deadlock_detected, serialization_failure: the transaction may simply be run again. */
+const RETRY = new Set(['40P01', '40001']);
+
 /**
  * Hash of "fachkraefte-server" as a 63-bit number: the advisory lock of {@link Database.exclusive}.
  * Fixed, so that every version of the server excludes every other.
@@ -167,19 +170,24 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     kind: 'postgres',
     ...wrap(pool),
     async transaction(fn) {
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
-        await client.query('begin');
-        const result = await fn(wrap(client));
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch((e: Error) => (broken = e));
-        throw error;
-      } finally {
-        // A connection whose rollback failed is in no known state: the pool drops it.
-        client.release(broken);
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        let broken: Error | undefined;
+        try {
+          await client.query('begin');
+          const result = await fn(wrap(client));
+          await client.query('commit');
+          return result;
+        } catch (error) {
+          await client.query('rollback').catch((e: Error) => (broken = e));
+          // Requests run in parallel here (PGlite runs one at a time): two writes that lock the same
+          // rows in opposite order deadlock, and PostgreSQL aborts one. It is run once more.
+          if (!broken && attempt < 3 && RETRY.has((error as { code?: string }).code ?? '')) continue;
+          throw error;
+        } finally {
+          // A connection whose rollback failed is in no known state: the pool drops it.
+          client.release(broken);
+        }
       }
     },
     async exclusive(fn) {
