@@ -379,14 +379,12 @@ describe('upcoming data set', () => {
 // --- volume --------------------------------------------------------------------------------------
 
 describe('volume data set', () => {
-  const start = performance.now();
+  // How fast it builds is a benchmark's question (pnpm bench), not a test's: a busy machine failed it.
   const volume = volumeDataSet();
-  const elapsed = performance.now() - start;
 
-  it('has the default size and builds in well under a second', () => {
+  it('has the default size', () => {
     expect([volume.name, volume.alliances.length, volume.organisations.length, volume.events.length])
       .toEqual(['volume', 50, 5000, 10_000]);
-    expect(elapsed).toBeLessThan(1000);
   });
 
   it('parses with the API schemas, record by record', () => {
