@@ -272,7 +272,7 @@ describe('migrate-to-postgres', { timeout: 300_000 }, () => {
     // A target that holds data is refused, and overwritten only when told.
     const again = await runCli(['migrate-to-postgres', '--data', data, '--database-url', url]);
     expect(again.code).toBe(1);
-    expect(again.stderr.trim()).toMatch(/^error: the target database is not empty \(.*organisations: \d+.*\); pass --replace to overwrite it$/);
+    expect(again.stderr.trim().split('\n').at(-1)).toMatch(/^error: the target database is not empty \(.*organisations: \d+.*\); pass --replace to overwrite it$/);
     const replaced = await runCli(['migrate-to-postgres', '--data', data, '--database-url', url, '--replace']);
     expect(replaced.code, replaced.stderr).toBe(0);
     const store = await Store.open({ databaseUrl: url });
