@@ -62,7 +62,7 @@ function installCleanup() {
  * `args` are further CLI options. Its request log goes to /dev/null (still written, as in
  * production), stderr is kept for error messages.
  */
-export async function startApiServer({ args = [], env = {}, startupMs = 180_000, label = 'server' } = {}) {
+export async function startApiServer({ args = [], env = {}, startupMs = 600_000, label = 'server' } = {}) {
   installCleanup();
   const port = await freePort();
   const child = spawn(process.execPath, [
