@@ -152,9 +152,11 @@ export function embedTitle(widget: EmbedWidget, lang: 'de' | 'en', allianceNames
   return `${what}: ${allianceNames.join(', ')}`;
 }
 
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 /** `&`, `<`, `>`, `"` and `'` as character references: safe in text and in quoted attributes. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
 }
 
 /** What {@link iframeCode} writes. */

@@ -48,13 +48,15 @@ describe('embed pages', () => {
     expect(res.text).toContain('<html lang="en" data-fk-rendered');
     expect(res.text).toContain('<title>Events: Fachkräfteallianz Südwest</title>');
     expect(res.text).toContain(`<fk-event-calendar alliance="${SUEDWEST}" lang="en" view="list" history>`);
-    // Not allow-listed: no other API, no event handler; a boolean "false" stays off.
-    expect(res.text).not.toContain('evil.example');
-    expect(res.text).not.toContain('onload');
-    expect(res.text).not.toMatch(/json-ld/);
+    // Not allow-listed: no other API, no event handler; a boolean "false" stays off. (Only the
+    // discovery link, which names the page's own URL, carries them, encoded.)
+    const outsideLink = res.text.replace(/<link rel="alternate"[^>]*>/, '');
+    expect(outsideLink).not.toContain('evil.example');
+    expect(outsideLink).not.toContain('onload');
+    expect(outsideLink).not.toMatch(/json-ld/);
     const link = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="([^"]+)">/.exec(res.text);
     expect(link, res.text).not.toBeNull();
-    const href = link![1]!.replace(/&#38;/g, '&');
+    const href = link![1]!.replace(/&amp;/g, '&');
     const discovered = new URL(href);
     expect(discovered.pathname).toBe('/oembed');
     expect(discovered.searchParams.get('format')).toBe('json');
@@ -63,6 +65,8 @@ describe('embed pages', () => {
     const answer = await request(discovered.origin, discovered.pathname + discovered.search);
     expect(answer.status).toBe(200);
     expect(answer.json.title).toBe('Events: Fachkräfteallianz Südwest');
+    expect(answer.json.html).toContain(`/embed/event-calendar.html?alliance=${SUEDWEST}&amp;lang=en&amp;view=list&amp;history=true"`);
+    expect(answer.json.html).not.toMatch(/evil|onload|json-ld/);
   });
 
   it('escape what they echo: a hostile value cannot leave its attribute', async () => {
@@ -70,7 +74,7 @@ describe('embed pages', () => {
     const res = await request(base, `/embed/member-map.html?alliance=${SUEDWEST}&tiles-attribution=${encodeURIComponent(hostile)}&tiles=${encodeURIComponent('none')}`);
     expect(res.status).toBe(200);
     expect(res.text).not.toContain('<script>alert(1)');
-    expect(res.text).toContain('tiles-attribution="&#34;&#62;&#60;script&#62;alert(1)&#60;/script&#62;&#60;x y=&#34;"');
+    expect(res.text).toContain('tiles-attribution="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;x y=&quot;"');
     expect(res.text).toContain('<title>Mitglieder auf der Karte: Fachkräfteallianz Südwest</title>');
   });
 
@@ -133,7 +137,7 @@ describe('/oembed', () => {
     });
     const src = `${base}/embed/event-calendar.html?alliance=${SUEDWEST}&amp;lang=en&amp;view=list&amp;accent=%2300607a`;
     expect(res.json.html).toBe(
-      `<iframe src="${src.replace(/&amp;/g, '&#38;')}" title="Events: Fachkräfteallianz Südwest" width="100%" height="${EMBED_HEIGHTS['event-calendar']}" loading="lazy"></iframe>\n` +
+      `<iframe src="${src}" title="Events: Fachkräfteallianz Südwest" width="100%" height="${EMBED_HEIGHTS['event-calendar']}" loading="lazy"></iframe>\n` +
       `<script src="${base}/embed/resize.js" async></script>`,
     );
   });
