@@ -1,24 +1,19 @@
-/* Sizes iframes of /embed/ pages to their content. A height counts only from an iframe's own
-   window and the origin of its src. See docs/widgets.md. */
+/* Sizes the iframes of /embed/ pages to their content. A height counts only if it comes from an
+   iframe's own window, from the origin of its src, and that is the origin of this script. */
 (() => {
-  const frames = () => document.getElementsByTagName('iframe');
-  const origin = (f) => { try { return new URL(f.src, location.href).origin; } catch { return null; } };
+  const at = (u) => { try { return new URL(u, location.href).origin; } catch { return null; } };
+  const me = at(document.currentScript?.src ?? '');
+  const frames = () => [...document.getElementsByTagName('iframe')].filter((f) => at(f.src) === me);
   addEventListener('message', (e) => {
     const d = e.data;
-    if (!d || d.type !== 'fachkraefte:embed-height' || !Number.isFinite(d.height)) return;
-    for (const f of frames()) {
-      if (f.contentWindow !== e.source) continue;
-      const h = Math.ceil(d.height);
-      if (origin(f) === e.origin && h > 0 && h < 1e5) {
-        f.style.boxSizing = 'content-box';
-        f.style.height = `${h}px`;
-      }
-      return;
+    if (e.origin !== me || !d || d.type !== 'fachkraefte:embed-height' || !Number.isFinite(d.height)) return;
+    const f = frames().find((x) => x.contentWindow === e.source);
+    const h = Math.ceil(d.height);
+    if (f && h > 0 && h < 1e5) {
+      f.style.boxSizing = 'content-box';
+      f.style.height = `${h}px`;
     }
   });
-  // Frames loaded before this script: ask again.
-  for (const f of frames()) {
-    const o = origin(f);
-    if (o && o !== 'null') f.contentWindow?.postMessage({ type: 'fachkraefte:embed-measure' }, o);
-  }
+  // Frames that loaded before this script: ask again.
+  for (const f of frames()) f.contentWindow?.postMessage({ type: 'fachkraefte:embed-measure' }, me);
 })();

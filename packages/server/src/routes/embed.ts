@@ -130,7 +130,8 @@ export function oembedRoute(options: { hasEmbedPages: boolean; providerName?: st
       title,
       provider_name: options.providerName ?? 'Fachkräfteallianzen',
       provider_url: `${self.origin}/`,
-      html: iframeCode({ src: src.href, title, height, resizeScript: new URL('/embed/resize.js', self.origin).href }),
+      // Commas kept as the builder writes them (`alliance=a,b`), not as %2C.
+      html: iframeCode({ src: src.href.replace(/%2C/gi, ','), title, height, resizeScript: new URL('/embed/resize.js', self.origin).href }),
       width,
       height,
       cache_age: 3600,
