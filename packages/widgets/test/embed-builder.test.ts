@@ -138,7 +138,8 @@ describe('embed builder', () => {
     const { page, context } = await open();
     await page.locator('#builder').getByLabel('Mitgliederkarte').check();
     await expect.poll(() => page.locator('#alliance-required').textContent()).toBe('Die Karte braucht mindestens eine Allianz.');
-    expect(await page.locator('#preview > *').count()).toBe(0);
+    await expect.poll(() => page.locator('#preview').textContent()).toBe('Die Karte braucht mindestens eine Allianz.');
+    expect(await page.locator('#preview fk-member-map').count()).toBe(0);
     await page.locator('#builder').getByLabel('Fachkräfteallianz Südwest').check();
     expect(await page.locator('#alliance-required').count()).toBe(0);
     await expect.poll(() => page.locator('#preview fk-member-map [part~="list-item"]').count(), { timeout: 20_000 }).toBeGreaterThan(5);

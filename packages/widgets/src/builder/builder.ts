@@ -330,7 +330,7 @@ function schedulePreview(): void {
 async function renderPreview(): Promise<void> {
   const s = state();
   const attrs = elementAttributes(s).filter(([k]) => k !== 'history');
-  const key = JSON.stringify([s.widget, attrs, s.accent, s.accentText, s.api, s.cdn, allianceState]);
+  const key = JSON.stringify([s.widget, attrs, s.accent, s.accentText, s.api, s.cdn, allianceState, lang]);
   if (key === previewKey) return;
   previewKey = key;
   const status = $('preview-status');
@@ -338,7 +338,10 @@ async function renderPreview(): Promise<void> {
   status.classList.remove('bad');
   status.textContent = s.options.history !== undefined ? t()['preview.noHistory'] : '';
   if (s.widget === 'member-map' && s.alliances.length === 0) {
-    box.replaceChildren();
+    const hint = document.createElement('p');
+    hint.className = 'hint';
+    hint.textContent = t()['alliance.required'];
+    box.replaceChildren(hint);
     return;
   }
   const el = document.createElement(`fk-${s.widget}`);
