@@ -31,7 +31,7 @@ describe('builder outputs', () => {
   });
 
   it('lists one link per alliance in the map\'s fallback', () => {
-    const code = snippetCode({ ...base, widget: 'member-map', alliances: [suedwest, ludwigsburg] }, 'de');
+    const code = snippetCode({ ...base, widget: 'member-map', alliances: [suedwest, ludwigsburg] });
     expect(code.split('\n').slice(4)).toEqual([
       '<fk-member-map alliance="fachkraefteallianz-suedwest,fachkraefteallianz-landkreis-ludwigsburg">',
       '  <ul>',
@@ -52,18 +52,18 @@ describe('builder outputs', () => {
     ].join('\n'));
     // Without embed pages: no frame-src, no resize script.
     expect(cspText({ ...base, embed: '' })).toBe("script-src 'self' https://www.example.de;\nstyle-src 'self' https://www.example.de;\nconnect-src 'self' https://daten.example.de;");
-    expect(iframeSnippet({ ...base, embed: '' }, 'de')).toBe('');
+    expect(iframeSnippet({ ...base, embed: '' })).toBe('');
     // Tiles on the site's own host (a relative template): nothing beyond 'self'.
     expect(cspText({ ...base, widget: 'member-map', options: { tiles: '/tiles/{z}/{x}/{y}.png' } })).toContain("img-src 'self' data:;");
   });
 
   it('escapes hostile values in every output', () => {
     const hostile = { ...base, widget: 'member-map' as const, alliances: [suedwest], options: { tiles: 'https://t.example/{z}/{x}/{y}.png', 'tiles-attribution': '"><script>alert(1)</script>] [x' } };
-    const snippet = snippetCode(hostile, 'de');
+    const snippet = snippetCode(hostile);
     expect(snippet).not.toContain('<script>alert');
     expect(snippet).toContain('tiles-attribution="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;] [x"');
     expect(shortcode(hostile)).toBe('[fachkraefte widget="member-map" alliance="fachkraefteallianz-suedwest" tiles="https://t.example/{z}/{x}/{y}.png" tiles-attribution="&quot;><script>alert(1)</script>&#93; &#91;x"]');
-    const frame = iframeSnippet(hostile, 'de');
+    const frame = iframeSnippet(hostile);
     expect(frame).not.toContain('<script>alert');
     expect(frame).toContain('tiles-attribution=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E%5D+%5Bx');
   });
@@ -95,5 +95,13 @@ describe('contrast', () => {
     expect(formatRatio(4.499, 'de')).toBe('4,4 : 1');
     expect(formatRatio(4.5, 'en')).toBe('4.5 : 1');
     expect(formatRatio(21, 'de')).toBe('21,0 : 1');
+  });
+});
+
+describe('builder language', () => {
+  it('titles the iframe in the widget\'s language, German unless it speaks English', () => {
+    const s = { ...base, widget: 'event-calendar' as const, alliances: [suedwest] };
+    expect(iframeSnippet(s)).toContain('title="Termine: Fachkräfteallianz Südwest"');
+    expect(iframeSnippet({ ...s, options: { lang: 'en' } })).toContain('title="Events: Fachkräfteallianz Südwest"');
   });
 });

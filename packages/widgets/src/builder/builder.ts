@@ -269,12 +269,11 @@ $('accent-reset').addEventListener('click', () => {
 
 function render(): void {
   const s = state();
-  const ui = lang;
-  $('out-snippet').textContent = snippetCode(s, ui);
+  $('out-snippet').textContent = snippetCode(s);
   const css = accentCss(s);
   $('css-block').hidden = !css;
   $('out-css').textContent = css;
-  const frame = iframeSnippet(s, ui);
+  const frame = iframeSnippet(s);
   $('out-iframe').textContent = frame || t()['code.iframe.missing'];
   const copyFrame = form.ownerDocument.querySelector<HTMLButtonElement>('[data-copy="out-iframe"]')!;
   copyFrame.disabled = !frame;

@@ -56,10 +56,13 @@ export function elementAttributes(s: BuilderState): [string, string][] {
   return out;
 }
 
-/** The language the widget speaks, for the fallback's text and the iframe's title. */
-export function widgetLang(s: BuilderState, uiLang: 'de' | 'en'): 'de' | 'en' {
-  const lang = s.options.lang;
-  return lang === 'en' || lang === 'de' ? lang : uiLang;
+/**
+ * The language of the fallback's text and the iframe's title: the widget's `lang`, else German,
+ * the language of the sites this is for and the one an embed page without `lang` speaks (the
+ * builder's own language is the editor's, not the site's).
+ */
+export function widgetLang(s: BuilderState): 'de' | 'en' {
+  return s.options.lang === 'en' ? 'en' : 'de';
 }
 
 const FALLBACK = {
@@ -89,10 +92,10 @@ export function fallbackLinks(s: BuilderState, lang: 'de' | 'en'): { href: strin
 }
 
 /** The snippet: `<meta>`, stylesheet and script once per page, then the element with its fallback. */
-export function snippetCode(s: BuilderState, uiLang: 'de' | 'en'): string {
+export function snippetCode(s: BuilderState): string {
   const tag = `fk-${s.widget}`;
   const attrs = elementAttributes(s).map(([k, v]) => (v === '' ? ` ${k}` : ` ${k}="${escapeHtml(v)}"`)).join('');
-  const links = fallbackLinks(s, widgetLang(s, uiLang)).map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.text)}</a>`);
+  const links = fallbackLinks(s, widgetLang(s)).map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.text)}</a>`);
   const inner = links.length > 1 ? `  <ul>\n${links.map((l) => `    <li>${l}</li>`).join('\n')}\n  </ul>` : `  ${links[0] ?? ''}`;
   return [
     `<meta name="fachkraefte:api" content="${escapeHtml(s.api)}">`,
@@ -121,11 +124,11 @@ export function embedUrl(s: BuilderState): string {
 }
 
 /** The iframe code, with the resize script; empty when the embed pages' address is unknown. */
-export function iframeSnippet(s: BuilderState, uiLang: 'de' | 'en'): string {
+export function iframeSnippet(s: BuilderState): string {
   if (!s.embed) return '';
   return iframeCode({
     src: embedUrl(s),
-    title: embedTitle(s.widget, widgetLang(s, uiLang), s.alliances.map((a) => a.name)),
+    title: embedTitle(s.widget, widgetLang(s), s.alliances.map((a) => a.name)),
     height: EMBED_HEIGHTS[s.widget],
     resizeScript: `${s.embed}resize.js`,
   });
