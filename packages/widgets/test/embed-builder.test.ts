@@ -154,6 +154,14 @@ describe('embed builder', () => {
     expect(await page.locator('#out-shortcode').textContent()).toBe(
       `[fachkraefte widget="member-map" alliance="${SUEDWEST}" tiles="https://tiles.example.org/{z}/{x}/{y}.png" tiles-attribution="© Beispiel &quot;Karten&quot;"]`,
     );
+    // A value the widget would reject is marked and left out of the code.
+    const size = page.locator('#builder').getByLabel('Einträge je Seite');
+    await size.fill('0');
+    expect(await size.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#out-snippet').textContent()).not.toContain('page-size');
+    await size.fill('25');
+    expect(await size.getAttribute('aria-invalid')).toBe('false');
+    expect(await page.locator('#out-shortcode').textContent()).toContain(' page-size="25"]');
     await page.locator('#builder').getByLabel('Kartenhintergrund').selectOption('none');
     expect(await page.locator('#out-csp').textContent()).toContain("img-src 'self' data:;");
     await context.close();

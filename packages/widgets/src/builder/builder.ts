@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { EMBED_WIDGETS, type EmbedWidget } from '@fachkraefte/schema/embed';
+import { EMBED_OPTIONS, EMBED_WIDGETS, type EmbedWidget, isValidEmbedValue } from '@fachkraefte/schema/embed';
 import {
   accentCss, type AllianceRef, type BuilderState, cspDirectives, cspText, elementAttributes, iframeSnippet, shortcode, snippetCode,
 } from './code.js';
@@ -193,16 +193,30 @@ function showFields(w: EmbedWidget): void {
   for (const el of form.querySelectorAll<HTMLElement>('[data-tiles]')) el.hidden = w !== 'member-map' || !custom;
 }
 
+/**
+ * A typed value the widget would reject (a page size of 0, a month "2026-13") is marked invalid
+ * and left out of the code: the field's hint says what fits.
+ */
+function checked(el: HTMLInputElement, w: EmbedWidget, name: string): string | undefined {
+  const value = el.value.trim();
+  const option = EMBED_OPTIONS[w].find((o) => o.name === name);
+  const ok = !value || !option || isValidEmbedValue(option, value);
+  el.setAttribute('aria-invalid', String(!ok));
+  return ok && value ? value : undefined;
+}
+
 function options(): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
+  const w = widget();
   for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-attr]')) {
     if (el.closest('[hidden]')) continue;
     const name = el.dataset.attr!;
     if (el instanceof HTMLInputElement && el.type === 'checkbox') out[name] = el.checked ? '' : undefined;
-    else out[name] = el.value.trim() || undefined;
+    else if (el instanceof HTMLInputElement) out[name] = checked(el, w, name);
+    else out[name] = el.value || undefined;
   }
   const tiles = $<HTMLSelectElement>('opt-tiles').value;
-  out.tiles = tiles === 'none' ? 'none' : tiles === 'custom' ? $<HTMLInputElement>('opt-tiles-url').value.trim() || undefined : undefined;
+  out.tiles = tiles === 'none' ? 'none' : tiles === 'custom' ? checked($<HTMLInputElement>('opt-tiles-url'), w, 'tiles') : undefined;
   if (tiles !== 'custom') delete out['tiles-attribution'];
   return out;
 }
