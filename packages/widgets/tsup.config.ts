@@ -60,4 +60,23 @@ export default defineConfig([
       options.legalComments = 'none';
     },
   },
+  // The embed builder (/einbinden/), a page of the CDN folder: a bundle of its own, so that it
+  // changes none of the widgets' chunks; its HTML and CSS come from static/einbinden/.
+  {
+    entry: { 'einbinden/builder': 'src/builder/builder.ts' },
+    format: ['esm'],
+    outDir: 'dist/cdn',
+    target: 'es2022',
+    platform: 'browser',
+    clean: false,
+    splitting: false,
+    minify: true,
+    sourcemap: false,
+    dts: false,
+    noExternal: [/.*/],
+    esbuildOptions(options) {
+      options.conditions = conditions;
+      options.legalComments = 'none';
+    },
+  },
 ]);

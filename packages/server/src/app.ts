@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
@@ -12,6 +13,7 @@ import { WriteLimiter } from './http/rate-limit.js';
 import { adminRoutes, MAX_DATA_SET_BYTES } from './routes/admin.js';
 import { allianceRoutes, MAX_IMPORT_BYTES } from './routes/alliances.js';
 import type { AppEnv } from './routes/common.js';
+import { builderPage, embedPages, oembedRoute } from './routes/embed.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoute, metaRoutes } from './routes/meta.js';
 import { organisationRoutes } from './routes/organisations.js';
@@ -102,6 +104,7 @@ const ROUTE_METHODS: [RegExp, string][] = [
   [/^\/v1\/focus-areas$/, 'GET, HEAD'],
   [/^\/v1\/openapi\.json$/, 'GET, HEAD'],
   [/^\/healthz$/, 'GET, HEAD'],
+  [/^\/oembed$/, 'GET, HEAD'],
 ];
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -277,6 +280,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/v1', adminRoutes());
   app.route('/', healthRoute());
 
+  const siteDir = options.siteDir === undefined ? `${repoRoot}examples/municipal-page` : options.siteDir;
+  const hasEmbedPages = Boolean(siteDir && existsSync(join(siteDir, 'embed')));
+  app.route('/', oembedRoute({ hasEmbedPages }));
+
   const cdnDir = options.cdnDir === undefined ? `${repoRoot}packages/widgets/dist/cdn` : options.cdnDir;
   if (cdnDir && existsSync(cdnDir)) {
     app.use('/cdn/*', async (c, next) => {
@@ -293,8 +300,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.use('/cdn/*', etag());
     // `.br` and `.gz` beside each file are made at build time (scripts/precompress.mjs).
     app.use('/cdn/*', serveStatic({ root: cdnDir, precompressed: true, rewriteRequestPath: (p) => p.replace(/^\/cdn/, '') }));
+    // The embed builder lives in the CDN folder (so a web team can run it from there); here it is
+    // served at /einbinden/ with this server's API, CDN and embed pages as its defaults.
+    if (existsSync(join(cdnDir, 'einbinden', 'index.html'))) {
+      app.get('/einbinden', (c) => c.redirect('/einbinden/', 301));
+      app.use('/einbinden/*', builderPage(cdnDir, { api: '/v1', cdn: '/cdn/', embed: hasEmbedPages ? '/embed/' : '' }));
+      app.use('/einbinden/*', serveStatic({ root: join(cdnDir, 'einbinden'), rewriteRequestPath: (p) => p.replace(/^\/einbinden/, '') }));
+    }
   }
-  const siteDir = options.siteDir === undefined ? `${repoRoot}examples/municipal-page` : options.siteDir;
   if (siteDir && existsSync(siteDir)) {
     app.use('*', async (c, next) => {
       await next();
@@ -306,6 +319,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         c.header('Content-Security-Policy', `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: ${DEMO_TILE_HOST}; connect-src 'self'; frame-ancestors ${ancestors}; base-uri 'self'; form-action 'self'`);
       }
     });
+    app.use('/embed/*', embedPages(siteDir));
     app.use('*', serveStatic({ root: siteDir }));
   }
 

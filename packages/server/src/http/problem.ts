@@ -11,6 +11,7 @@ const TITLES: Record<number, [string, string]> = {
   415: ['Unsupported Media Type', PROBLEM_TYPES.unsupportedMediaType],
   429: ['Too Many Requests', PROBLEM_TYPES.tooManyRequests],
   500: ['Internal Server Error', PROBLEM_TYPES.internal],
+  501: ['Not Implemented', 'about:blank'],
   503: ['Service Unavailable', PROBLEM_TYPES.internal],
 };
 
