@@ -72,6 +72,11 @@ describe('builder outputs', () => {
     const s = { ...base, widget: 'member-map' as const, alliances: [suedwest], options: { history: '', view: 'list', 'json-ld': undefined, lang: 'en' } };
     expect(shortcode(s)).toBe('[fachkraefte widget="member-map" alliance="fachkraefteallianz-suedwest" lang="en"]');
   });
+
+  it('writes no accent into the shortcode (the WordPress plugin would refuse it; the CSS rule carries it)', () => {
+    const s = { ...base, widget: 'event-calendar' as const, alliances: [suedwest], options: {}, accent: '#00607a' };
+    expect(shortcode(s)).toBe('[fachkraefte widget="event-calendar" alliance="fachkraefteallianz-suedwest"]');
+  });
 });
 
 describe('contrast', () => {

@@ -139,12 +139,13 @@ const shortcodeValue = (v: string) => v.replace(/"/g, '&quot;').replace(/\[/g, '
 
 /**
  * The WordPress shortcode of the plugin (`[fachkraefte widget="…" alliance="…" …]`): the
- * element's attributes by the same names, booleans as `"true"`, and the accent colour.
+ * element's attributes by the same names, booleans as `"true"`. No accent colour: the plugin
+ * refuses attributes it does not know, and a colour belongs in the theme's CSS (WordPress:
+ * Customizer → Additional CSS), where the builder's CSS rule goes.
  */
 export function shortcode(s: BuilderState): string {
   const parts = [`widget="${s.widget}"`];
   for (const [k, v] of elementAttributes(s)) parts.push(`${k}="${shortcodeValue(v === '' ? 'true' : v)}"`);
-  if (s.accent) parts.push(`accent="${s.accent}"`);
   return `[fachkraefte ${parts.join(' ')}]`;
 }
 
