@@ -128,4 +128,14 @@ export const migrations: readonly { version: number; name: string; sql: string }
       create index changes_alliances on changes using gin (alliances);
     `,
   },
+  {
+    version: 4,
+    name: 'event previous start',
+    sql: `
+      -- The former start of a rescheduled event (schema.org previousStartDate), as the instant it
+      -- stood for (all-day dates at Berlin midnight, like starts_at): the record keeps the value as
+      -- written in its doc, this column lets a query find events moved away from a day.
+      alter table events add column previous_starts_at timestamptz;
+    `,
+  },
 ];
