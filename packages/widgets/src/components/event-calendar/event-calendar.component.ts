@@ -813,8 +813,8 @@ ${first ? details!.renderNext(this.host, list, this.monthTitle(monthOf(first.fir
   /**
    * What an event that does not take place as planned says: "abgesagt"; "verschoben – neuer Termin
    * folgt"; "verschoben vom 3. März" where a rescheduled event names its former start (the year
-   * only when it differs, the time when it moved within its day). `short`, for a day cell: the
-   * bare "verschoben", and "verschoben vom 3.3.".
+   * only when it differs, the time when it moved within its day). `short`, for a day cell, where
+   * the title needs the room: the bare "verschoben", and "statt 3.3." ("was 03/03").
    */
   private statusText(e: Event, short?: boolean): string {
     const s = this.s;
@@ -824,9 +824,10 @@ ${first ? details!.renderNext(this.host, list, this.monthTitle(monthOf(first.fir
     const timed = p.length > 10;
     const day = timed ? zonedDay(Date.parse(p), this.tz) : parseDay(p);
     const now = timed ? zonedDay(Date.parse(e.start), this.tz) : parseDay(e.start);
-    if (timed && now === day) return s.moved(s.clock(this.time(Date.parse(p))), true);
+    if (timed && now === day) return short ? s.movedShort(this.time(Date.parse(p))) : s.moved(s.clock(this.time(Date.parse(p))), true);
     const year = ymd(now)[0] !== ymd(day)[0];
-    return s.moved(this.fmt(`p${+!!short}${+year}`, { day: 'numeric', month: short ? 'numeric' : 'long', ...(year && { year: 'numeric' }) }).format(dateOfDay(day)), false);
+    const when = this.fmt(`p${+!!short}${+year}`, { day: 'numeric', month: short ? 'numeric' : 'long', ...(year && { year: 'numeric' }) }).format(dateOfDay(day));
+    return short ? s.movedShort(when) : s.moved(when, false);
   }
 
   /**
@@ -845,7 +846,7 @@ ${first ? details!.renderNext(this.host, list, this.monthTitle(monthOf(first.fir
     // too, which the details dialog and the list show.
     const title = this.titlePrefix && e.title.startsWith(this.titlePrefix) ? e.title.slice(this.titlePrefix.length) : e.title;
     return html`<button type="button" part="event" class="ev ${e.status}${o.first < day ? ' from' : ''}${o.last > day ? ' to' : ''}" data-key=${o.key}
-tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`} aria-label=${`${lead && `${lead} `}${title}, ${when}`}>${e.status !== 'scheduled' ? html`${this.status(e, true)} ` : lead ? html`<span class="time">${lead}</span> ` : nothing}<span class="title" lang=${this.apiLang}>${title}</span></button>`;
+tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`} aria-label=${`${lead && `${lead} `}${title}, ${when}${e.status === 'rescheduled' && e.previousStart ? `, ${this.statusText(e)}` : ''}`}>${e.status !== 'scheduled' ? html`${this.status(e, true)} ` : lead ? html`<span class="time">${lead}</span> ` : nothing}<span class="title" lang=${this.apiLang}>${title}</span></button>`;
   }
 
   /**

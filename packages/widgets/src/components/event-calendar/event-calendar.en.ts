@@ -30,6 +30,7 @@ export const en: CalendarStrings = {
   status: { cancelled: 'cancelled', postponed: 'postponed', rescheduled: 'rescheduled' },
   postponed: 'postponed – new date to follow',
   moved: (when) => `moved from ${when}`,
+  movedShort: (when) => `was ${when}`,
   categories: {
     vollversammlung: 'General assembly', berufsorientierung: 'Career guidance',
     informationsveranstaltung: 'Information event', netzwerktreffen: 'Network meeting', konferenz: 'Conference',

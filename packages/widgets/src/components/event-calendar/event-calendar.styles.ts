@@ -40,9 +40,12 @@ export const styles = css`
 .more { font-size: 0.8125em; font-weight: 600 }
 .month-only { display: flex; flex-wrap: wrap; gap: 0.5em }
 .month-only .ev { inline-size: auto; block-size: auto }
+/* Day cells under some 8em: the title gets both lines, the time is in the name, the tooltip, the list and the details. */
+@container (max-width: 56em) {
+.ev .time { display: none }
+}
 @container (max-width: 30em) {
 .day { min-block-size: 6em }
-.ev .time { display: none }
 /* Visually hidden only: the status stays in the event's accessible name. */
 .ev .status { display: none }
 }

@@ -205,8 +205,8 @@ describe('<fk-event-calendar>', () => {
       expect(chips(el, '2026-05-20')[0]!.textContent).to.contain('verschoben');
       // A rescheduled event with its former date: said beside the new one, in the name too.
       const moved = chips(el, '2026-05-21')[0]!;
-      expect(moved.querySelector('.status')!.textContent).to.equal('verschoben vom 12.5.');
-      expect(nameOf(moved)).to.match(/^verschoben vom 12\.5\. Verlegter Infoabend, 21\. Mai 2026, 18:30–20:00 Uhr$/);
+      expect(moved.querySelector('.status')!.textContent).to.equal('statt 12.5.');
+      expect(nameOf(moved)).to.match(/^statt 12\.5\. Verlegter Infoabend, 21\. Mai 2026, 18:30–20:00 Uhr, verschoben vom 12\. Mai$/);
     });
 
     it('says where a rescheduled event was before, and that a postponed one gets a new date, in list, details and JSON-LD', async () => {
@@ -232,13 +232,17 @@ describe('<fk-event-calendar>', () => {
       expect(data.filter((d) => 'previousStartDate' in d)).to.have.length(1);
     });
 
-    it('shows the time, or the status instead, and room for the title in a 790-px page column, the full title on hover', async () => {
-      // 790 px: the main column of the demo page at 1280 px; a day cell is some 110 px wide.
+    it('shows the status, and the time where a day cell has room, beside the title; the full title on hover', async () => {
+      // 790 px: the main column of the demo page at 1280 px; a day cell is some 110 px wide: the
+      // title gets both lines, the time stays in the name and the tooltip.
       const el = await calendar('2026-05', 790);
       const timed = chips(el, '2026-05-22')[0]!;
       expect(timed.title).to.equal('Test: Online-Sprechstunde\n22. Mai 2026, 10:00–11:00 Uhr');
-      expect(timed.querySelector('.time')!.textContent).to.equal('10:00');
-      for (const [day, status] of [['2026-05-19', 'abgesagt'], ['2026-05-20', 'verschoben'], ['2026-05-21', 'verschoben vom 12.5.']] as const) {
+      expect(getComputedStyle(timed.querySelector('.time')!).display).to.equal('none');
+      expect(nameOf(timed)).to.match(/^10:00 Online-Sprechstunde, /);
+      const wide = await calendar('2026-05', 1000);
+      expect(getComputedStyle(chips(wide, '2026-05-22')[0]!.querySelector('.time')!).display).to.not.equal('none');
+      for (const [day, status] of [['2026-05-19', 'abgesagt'], ['2026-05-20', 'verschoben'], ['2026-05-21', 'statt 12.5.']] as const) {
         const chip = chips(el, day)[0]!;
         expect(chip.querySelector('.time'), day).to.equal(null);
         const label = chip.querySelector<HTMLElement>('.status')!;
