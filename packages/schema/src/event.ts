@@ -73,6 +73,11 @@ export const eventFields = {
   start: z.string(),
   /** Like `start`; for all-day events the last day, inclusive. Null: ends when it starts / open. */
   end: z.nullable(z.string()),
+  /**
+   * Where a `rescheduled` event was planned before (schema.org `previousStartDate`), in the form
+   * of `start`; null when not known. Only a rescheduled event has one.
+   */
+  previousStart: z.nullable(z.string()),
   allDay: z.boolean(),
   venue: z.nullable(Venue),
   onlineUrl: z.nullable(HttpUrl),
@@ -87,6 +92,28 @@ export const eventFields = {
 const isDateTime = (s: string) => DateTime.safeParse(s).success;
 
 type Timing = { start: string; end: string | null; allDay: boolean };
+
+/**
+ * What is wrong with an event's `previousStart`, or null: only a rescheduled event names its
+ * former start, in the form of `start` and not equal to it. A write rule, checked by the server
+ * (400 naming `previousStart`) and by apps before they send; kept out of `Event`'s own checks so
+ * that the widgets, which only read, do not ship it.
+ *
+ * @example
+ * ```ts
+ * previousStartProblem({ status: 'scheduled', allDay: true, start: '2027-03-10', previousStart: '2027-03-03' });
+ * // → 'only a rescheduled event has one (status is "scheduled"): send null, or status "rescheduled"'
+ * ```
+ */
+export function previousStartProblem(e: Timing & { status: EventStatus; previousStart?: string | null | undefined }): string | null {
+  const p = e.previousStart;
+  if (p == null) return null;
+  if (e.status !== 'rescheduled') return `only a rescheduled event has one (status is "${e.status}"): send null, or status "rescheduled"`;
+  if (e.allDay ? parsePartialDate(p) === null : !isDateTime(p)) {
+    return e.allDay ? 'expected a date (YYYY-MM-DD, or YYYY-MM) like start, as the event is all-day' : 'expected an ISO 8601 date-time with offset like start';
+  }
+  return p === e.start ? 'must differ from start (the new date)' : null;
+}
 
 /** Checks that start and end match `allDay` and that the event does not end before it starts. */
 function checkTiming(ctx: z.core.ParsePayload<Timing>): void {
@@ -114,6 +141,8 @@ export const Event = /* @__PURE__ */ named(
   z.object({
     id: Slug,
     ...eventFields,
+    /** Absent on records of older servers (this server always writes it, null when unknown). */
+    previousStart: z.optional(eventFields.previousStart),
     fictitious: z.boolean(),
     /** When the record last changed (ISO 8601 date-time, UTC); absent on records of older servers. */
     modified: z.optional(z.string()),

@@ -20,8 +20,8 @@ export {
 export { ApiKey, ApiKeyCreated, Change, ChangeActor, ChangeKind, ChangePage } from './admin.js';
 export { Alliance, AllianceKind, Coordinator } from './alliance.js';
 export {
-  DateTime, Event, EVENT_CATEGORIES, EVENT_CATEGORY_LABELS, EventCategory, EventStatus, Recurrence,
-  Venue,
+  DateTime, Event, EVENT_CATEGORIES, EVENT_CATEGORY_LABELS, EventCategory, EventStatus, previousStartProblem,
+  Recurrence, Venue,
 } from './event.js';
 export { InvalidParam, Problem, PROBLEM_TYPES } from './problem.js';
 export {

@@ -46,6 +46,7 @@ export const EventInput = /* @__PURE__ */ named(
     description: z.optional(eventFields.description),
     start: eventFields.start,
     end: z.optional(eventFields.end),
+    previousStart: z.optional(eventFields.previousStart),
     allDay: z.optional(eventFields.allDay),
     venue: z.optional(eventFields.venue),
     onlineUrl: z.optional(eventFields.onlineUrl),

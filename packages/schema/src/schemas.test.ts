@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import {
   Alliance, Event, EventFilters, EventInput, formatIssues, HttpUrl, Member, Organisation,
-  OrganisationInput, OrganisationPage, Problem,
+  OrganisationInput, OrganisationPage, previousStartProblem, Problem,
 } from './index.js';
 
 const event = {
@@ -98,6 +98,38 @@ describe('Event', () => {
     expect(Event.safeParse({ ...event, recurrence: { rrule: 'FREQ=YEARLY;COUNT=3', exdates: ['2017-11-30'] } }).success).toBe(true);
     expect(Event.safeParse({ ...event, recurrence: { rrule: 'FREQ=SECONDLY', exdates: [] } }).success).toBe(false);
     expect(Event.safeParse({ ...event, recurrence: { rrule: 'FREQ=YEARLY\r\nATTENDEE:x', exdates: [] } }).success).toBe(false);
+  });
+
+  it('reads previousStart: a string or null, absent on records of older servers', () => {
+    expect(Event.safeParse(event).success).toBe(true);
+    expect(Event.safeParse({ ...event, previousStart: null }).success).toBe(true);
+    expect(Event.safeParse({ ...event, status: 'rescheduled', previousStart: '2016-11-23' }).success).toBe(true);
+    expect(issuesOf(Event.safeParse({ ...event, previousStart: 20161123 }))[0]?.parameter).toBe('previousStart');
+  });
+});
+
+describe('previousStartProblem (the write rule of previousStart)', () => {
+  const moved = { ...event, status: 'rescheduled', previousStart: '2016-11-23' } as const;
+  const timed = { ...moved, allDay: false, start: '2016-11-30T18:00:00+01:00', previousStart: '2016-11-23T18:00:00+01:00' } as const;
+
+  it('takes a former start in the form of start, for a rescheduled event only', () => {
+    expect(previousStartProblem(moved)).toBe(null);
+    expect(previousStartProblem({ ...moved, previousStart: '2016-10' })).toBe(null);
+    expect(previousStartProblem(timed)).toBe(null);
+    // None is no problem, whatever the status.
+    for (const status of ['scheduled', 'cancelled', 'postponed', 'rescheduled'] as const) {
+      expect(previousStartProblem({ ...moved, status, previousStart: null })).toBe(null);
+      expect(previousStartProblem({ ...event, status })).toBe(null);
+    }
+  });
+
+  it('says what is wrong otherwise', () => {
+    expect(previousStartProblem({ ...moved, status: 'postponed' })).toBe('only a rescheduled event has one (status is "postponed"): send null, or status "rescheduled"');
+    expect(previousStartProblem({ ...moved, previousStart: '2016-11-23T18:00:00+01:00' })).toMatch(/^expected a date .* all-day/);
+    expect(previousStartProblem({ ...timed, previousStart: '2016-11-23' })).toBe('expected an ISO 8601 date-time with offset like start');
+    expect(previousStartProblem({ ...timed, previousStart: '2016-11-23T18:00:00' })).toBe('expected an ISO 8601 date-time with offset like start');
+    expect(previousStartProblem({ ...moved, previousStart: '23.11.2016' })).toMatch(/^expected a date/);
+    expect(previousStartProblem({ ...moved, previousStart: moved.start })).toBe('must differ from start (the new date)');
   });
 });
 

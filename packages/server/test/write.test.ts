@@ -191,6 +191,61 @@ describe('events', () => {
     expect(last.status).toBe(201);
   });
 
+  it('keeps the former start of a rescheduled event (previousStart), stored, listed, exported and cleared', async () => {
+    const moved = newEvent({ id: 'test-verlegt', status: 'rescheduled', previousStart: '2030-05-27T18:00:00+02:00' });
+    const created = await call('POST', '/v1/events', suedwest, moved);
+    expect(created.status).toBe(201);
+    // After end, like every record this server writes.
+    const keys = Object.keys(created.json);
+    expect(keys.slice(keys.indexOf('start'), keys.indexOf('start') + 3)).toEqual(['start', 'end', 'previousStart']);
+    expect(created.json.previousStart).toBe('2030-05-27T18:00:00+02:00');
+    expect((await get('/v1/events/test-verlegt')).json).toEqual(created.json);
+    const listed = (await get('/v1/events?from=2030-06-01&to=2030-06-30&status=rescheduled')).json.items;
+    expect(listed.find((e: { id: string }) => e.id === 'test-verlegt')?.previousStart).toBe('2030-05-27T18:00:00+02:00');
+    // The column holds the instant, for queries by the former day.
+    const { rows } = await t.srv.store.db.query<{ previous_starts_at: Date }>("select previous_starts_at from events where id = 'test-verlegt'");
+    expect(rows[0]!.previous_starts_at.toISOString()).toBe('2030-05-27T16:00:00.000Z');
+    // The iCalendar file says it in words at the top of its description, and keeps the value.
+    const ics = (await get('/v1/events/test-verlegt.ics')).text.replace(/\r\n /g, '');
+    expect(ics).toContain('DESCRIPTION:Auf einen neuen Termin verlegt (bisher: 27. Mai 2030\\, 18:00 Uhr).');
+    expect(ics).toContain('X-FK-PREVIOUS-START:2030-05-27T18:00:00+02:00');
+
+    // Back to scheduled: the former start must go with the status (null clears it).
+    const refused = await call('PATCH', '/v1/events/test-verlegt', suedwest, { status: 'scheduled' });
+    expectProblem(refused, 400, ['body.previousStart']);
+    expect(refused.json.errors[0].message).toBe('only a rescheduled event has one (status is "scheduled"): send null, or status "rescheduled"');
+    const cleared = await call('PATCH', '/v1/events/test-verlegt', suedwest, { status: 'scheduled', previousStart: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.json.previousStart).toBe(null);
+    const { rows: after } = await t.srv.store.db.query<{ previous_starts_at: Date | null }>("select previous_starts_at from events where id = 'test-verlegt'");
+    expect(after[0]!.previous_starts_at).toBe(null);
+    expect((await get('/v1/events/test-verlegt.ics')).text).not.toContain('X-FK-PREVIOUS-START');
+  });
+
+  it('answers a previousStart that does not fit with 400 naming body.previousStart', async () => {
+    const cases: Record<string, unknown>[] = [
+      { previousStart: '2030-05-27T18:00:00+02:00' }, // status scheduled
+      { status: 'postponed', previousStart: '2030-05-27T18:00:00+02:00' },
+      { status: 'cancelled', previousStart: '2030-05-27T18:00:00+02:00' },
+      { status: 'rescheduled', previousStart: '2030-05-27' }, // a date for a timed event
+      { status: 'rescheduled', previousStart: '27. Mai 2030' },
+      { status: 'rescheduled', previousStart: '2030-06-03T18:00:00+02:00' }, // the new start itself
+      { status: 'rescheduled', previousStart: '0000-05-27T18:00:00+02:00' },
+      { status: 'rescheduled', previousStart: 42 },
+      { status: 'rescheduled', previousStart: 'x'.repeat(100_000).slice(0, 60_000) },
+      { status: 'rescheduled', allDay: true, start: '2030-06-03', end: null, previousStart: '2030-05-27T18:00:00+02:00' },
+    ];
+    for (const c of cases) {
+      const res = await call('POST', '/v1/events', suedwest, newEvent(c));
+      expectProblem(res, 400, ['body.previousStart']);
+      expectNoInternals(res);
+    }
+    // An all-day event moves by dates, and may be known only to the month before.
+    const allDay = await call('POST', '/v1/events', suedwest, newEvent({ status: 'rescheduled', allDay: true, start: '2030-06-03', end: null, previousStart: '2030-05' }));
+    expect(allDay.status).toBe(201);
+    expect(allDay.json.previousStart).toBe('2030-05');
+  });
+
   it('answers a year PostgreSQL cannot store with 400 naming the field', async () => {
     expectProblem(await call('POST', '/v1/events', suedwest, newEvent({ start: '0000-01-01T10:00:00+01:00', end: null })), 400, ['body.start']);
   });

@@ -1,5 +1,6 @@
 // Fictitious events for the calendar's tests, screenshots and benchmark, at fixed dates in 2026 so
-// that every run sees the same months: the DST weeks, all-day and multi-day events, every status,
+// that every run sees the same months: the DST weeks, long titles, all-day and multi-day events, every status
+// (a rescheduled one with its former date),
 // a month-only date, an empty month (August), a day with 30 events, series, and hostile strings.
 export const SUEDWEST = 'fachkraefteallianz-suedwest';
 export const LUDWIGSBURG = 'fachkraefteallianz-landkreis-ludwigsburg';
@@ -28,12 +29,15 @@ export function calendarEvents() {
     ev('serie-oktober', 'Test: Abendtermin über die Umstellung', '2026-10-14T18:00:00+02:00', '2026-10-14T19:00:00+02:00', {
       recurrence: { rrule: 'FREQ=WEEKLY;COUNT=4', exdates: [] },
     }),
+    // April 2026: long titles that begin alike (a day cell shows two lines of each).
+    ev('lang-pflege', 'Test: Informationsabend der Agentur für Arbeit zur Ausbildung in der Pflege', '2026-04-14T18:00:00+02:00', '2026-04-14T20:00:00+02:00', { categories: ['informationsveranstaltung'] }),
+    ev('lang-handwerk', 'Test: Informationsabend der Handwerkskammer zu Ausbildungsberufen im Handwerk', '2026-04-15T18:00:00+02:00', '2026-04-15T20:00:00+02:00', { categories: ['informationsveranstaltung'] }),
     // May 2026: all-day, multi-day over a week and a month boundary, the statuses.
     ev('ganztag', 'Test: Ganztägiger Aktionstag', '2026-05-13', null, { allDay: true, categories: ['berufsorientierung'] }),
     ev('messe', 'Test: Messe über sechs Tage', '2026-05-28', '2026-06-02', { allDay: true, categories: ['messe'], registrationUrl: 'https://example.org/anmeldung' }),
     ev('abgesagt', 'Test: Abgesagter Workshop', '2026-05-19T17:00:00+02:00', '2026-05-19T19:00:00+02:00', { status: 'cancelled', categories: ['workshop'] }),
     ev('verschoben', 'Test: Verschobenes Treffen', '2026-05-20T17:00:00+02:00', '2026-05-20T19:00:00+02:00', { status: 'postponed' }),
-    ev('verlegt', 'Test: Verlegter Infoabend', '2026-05-21T18:30:00+02:00', '2026-05-21T20:00:00+02:00', { status: 'rescheduled', alliances: [LUDWIGSBURG] }),
+    ev('verlegt', 'Test: Verlegter Infoabend', '2026-05-21T18:30:00+02:00', '2026-05-21T20:00:00+02:00', { status: 'rescheduled', previousStart: '2026-05-12T18:30:00+02:00', alliances: [LUDWIGSBURG] }),
     ev('online', 'Test: Online-Sprechstunde', '2026-05-22T10:00:00+02:00', '2026-05-22T11:00:00+02:00', {
       venue: null, onlineUrl: 'https://meet.example.org/fk', alliances: [LUDWIGSBURG], categories: ['informationsveranstaltung'],
       organisers: ['ihk-hochrhein-bodensee'], description: 'Erster Absatz.\n\nZweiter Absatz.',

@@ -9,7 +9,7 @@ const OPTIONS = { alliance: ALLIANCE };
 
 function event(fields: Partial<Event> & Pick<Event, 'id' | 'title' | 'start'>): Event {
   return {
-    summary: null, description: null, end: null, allDay: false, venue: null, onlineUrl: null,
+    summary: null, description: null, end: null, previousStart: null, allDay: false, venue: null, onlineUrl: null,
     status: 'scheduled', categories: [], alliances: [ALLIANCE], organisers: [],
     registrationUrl: null, recurrence: null, fictitious: false, ...fields,
   };
@@ -50,6 +50,9 @@ const fixtures: Event[] = [
   event({ id: 'abgesagt', title: 'Abgesagtes Treffen', start: '2026-05-05T10:00:00+02:00', status: 'cancelled', description: 'Wegen Krankheit.' }),
   event({ id: 'verschoben', title: 'Verschobenes Treffen', start: '2026-05-06T10:00:00+02:00', status: 'postponed', summary: 'Kurz.' }),
   event({ id: 'verlegt', title: 'Verlegtes Treffen', start: '2026-05-07T10:00:00+02:00', status: 'rescheduled' }),
+  event({ id: 'verlegt-von', title: 'Vom Montag verlegt', start: '2026-05-08T10:00:00+02:00', status: 'rescheduled',
+    previousStart: '2026-05-04T10:00:00+02:00', description: 'Raum wie immer.' }),
+  event({ id: 'verlegt-ganztags', title: 'Aktionstag, verlegt', start: '2026-07-01', allDay: true, status: 'rescheduled', previousStart: '2026-06' }),
   event({ id: 'ausbildungsmesse', title: 'Ausbildungsmesse', start: '2016-12-30', end: '2017-01-02', allDay: true, categories: ['messe'] }),
   event({ id: 'ein-tag', title: 'Ein Tag', start: '2016-11-30', allDay: true }),
   event({ id: 'tandem-2016', title: 'Tandem Berufsorientierung', start: '2016-07', allDay: true, summary: 'Schüler begleiten Azubis.', categories: ['berufsorientierung'] }),
@@ -123,7 +126,7 @@ describe('parseICalendarFeed: feeds written by other apps', () => {
     );
     expect(e).toEqual({
       id: eventIdForUid('x-1'), title: 'Test', summary: null, description: 'Zeile\n\nZweite Zeile',
-      start: '2026-06-12T09:00:00+02:00', end: '2026-06-12T16:00:00+02:00', allDay: false,
+      start: '2026-06-12T09:00:00+02:00', end: '2026-06-12T16:00:00+02:00', previousStart: null, allDay: false,
       venue: { name: 'Stadthalle Waldshut, Saal 2', address: null, position: { lat: 47.6234, lon: 8.2146 } },
       onlineUrl: null, status: 'scheduled', categories: ['messe', 'workshop'], alliances: [ALLIANCE], organisers: [],
       registrationUrl: 'https://example.org/boerse', recurrence: null,

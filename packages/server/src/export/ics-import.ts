@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import ICAL from 'ical.js';
 import {
-  EventInput, EventStatus, formatIssues, HttpUrl, partialDateRange, Recurrence, Slug,
+  DateTime, EventInput, EventStatus, formatIssues, HttpUrl, parsePartialDate, partialDateRange, Recurrence, Slug,
   type Event, type EventCategory,
 } from '@fachkraefte/schema';
 import { parseRule } from '@fachkraefte/schema/rrule';
@@ -342,6 +342,11 @@ function mapEvent(vevent: Component, uid: string, zones: Zones, alliance: string
     ? (statusX as Event['status'])
     : statusRaw === 'CANCELLED' ? 'cancelled' : 'scheduled';
 
+  // Our own former start of a rescheduled event, if it still has the form of the (new) start.
+  const xPrevious = own && status === 'rescheduled' ? xText(vevent, X.previousStart) : null;
+  const previousStart = xPrevious && xPrevious !== start
+    && (allDay ? parsePartialDate(xPrevious) !== null : DateTime.safeParse(xPrevious).success) ? xPrevious : null;
+
   let onlineUrl: string | null = null;
   let registrationUrl: string | null = null;
   if (own) {
@@ -382,7 +387,7 @@ function mapEvent(vevent: Component, uid: string, zones: Zones, alliance: string
   let description: string | null = null;
   if (typeof rawDescription === 'string') {
     const plain = own
-      ? decomposeDescription(rawDescription, { summary, status, allDay, start, end, onlineUrl, registrationUrl, fictitious })
+      ? decomposeDescription(rawDescription, { summary, status, allDay, start, end, onlineUrl, registrationUrl, fictitious, previousStart })
       : undefined;
     description = plain === undefined ? cleanText(rawDescription, LIMITS.description) : cleanText(plain, LIMITS.description);
   }
@@ -398,7 +403,7 @@ function mapEvent(vevent: Component, uid: string, zones: Zones, alliance: string
   const recurrence = mapRecurrence(vevent, zones, allDay);
 
   const event: EventInputLike = {
-    id: eventIdForUid(uid), title, summary, description, start, end, allDay, venue,
+    id: eventIdForUid(uid), title, summary, description, start, end, previousStart, allDay, venue,
     onlineUrl, status, categories, alliances: [alliance], organisers: [], registrationUrl, recurrence,
   };
   // The last word belongs to the schema: what it rejects is skipped with its own message.

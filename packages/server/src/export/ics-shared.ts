@@ -7,6 +7,7 @@ import {
   EVENT_CATEGORIES, EVENT_CATEGORY_LABELS, parsePartialDate,
   type Event, type EventCategory, type EventStatus, type Venue,
 } from '@fachkraefte/schema';
+import { BERLIN, wallTimeAt } from './zoned-time.js';
 
 /** PRODID of every feed we write (RFC 5545 §3.7.3: "-//owner//product//language"). */
 export const PRODID = '-//fachkraefte//Fachkräfte API//DE';
@@ -28,6 +29,8 @@ export const X = {
   onlineUrl: 'X-FK-ONLINE-URL',
   registrationUrl: 'X-FK-REGISTRATION-URL',
   fictitious: 'X-FK-FICTITIOUS',
+  /** The former start of a rescheduled event, as written in the record (no standard property holds it). */
+  previousStart: 'X-FK-PREVIOUS-START',
 } as const;
 
 const MONTHS_DE = [
@@ -53,8 +56,19 @@ export function isImprecise(value: string | null): boolean {
 
 /** The fields that decide the DESCRIPTION text. */
 export type DescriptionFields = Pick<
-  Event, 'summary' | 'description' | 'status' | 'allDay' | 'start' | 'end' | 'onlineUrl' | 'registrationUrl' | 'fictitious'
+  Event, 'summary' | 'description' | 'status' | 'allDay' | 'start' | 'end' | 'onlineUrl' | 'registrationUrl' | 'fictitious' | 'previousStart'
 >;
+
+/**
+ * A former start in German words, as the event's own date would read: "3. März 2027" for an
+ * all-day date, "3. März 2027, 18:00 Uhr" (Berlin) for a date-time.
+ */
+export function previousStartLabel(value: string, allDay: boolean): string {
+  if (allDay) return partialDateLabel(value);
+  const w = wallTimeAt(Date.parse(value), BERLIN);
+  const hm = `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+  return `${w.day}. ${MONTHS_DE[w.month - 1]} ${w.year}, ${hm} Uhr`;
+}
 
 const STATUS_NOTES: Record<EventStatus, string | null> = {
   scheduled: null,
@@ -67,7 +81,9 @@ const STATUS_NOTES: Record<EventStatus, string | null> = {
 function descriptionFrame(e: Omit<DescriptionFields, 'description'>): { head: string[]; tail: string[] } {
   const head: string[] = [];
   const status = STATUS_NOTES[e.status];
-  if (status) head.push(status);
+  // Calendar apps show no field for the former date: the note at the top says it.
+  if (e.status === 'rescheduled' && e.previousStart) head.push(`Auf einen neuen Termin verlegt (bisher: ${previousStartLabel(e.previousStart, e.allDay)}).`);
+  else if (status) head.push(status);
   if (e.allDay && (isImprecise(e.start) || isImprecise(e.end))) {
     const span = e.end !== null && e.end !== e.start
       ? `${partialDateLabel(e.start)} bis ${partialDateLabel(e.end)}`

@@ -322,6 +322,17 @@ describe('eventsToICalendar: status', () => {
     expect(byUid('scheduled@fachkraefte').hasProperty('description')).toBe(false);
   });
 
+  it('says where a rescheduled event was before, in words (Berlin time) and as X-FK-PREVIOUS-START', () => {
+    const timed = parse(eventToICalendar({ ...make('rescheduled'), previousStart: '2016-11-23T17:00:00Z' }, OPTIONS)).events[0]!;
+    expect(timed.getFirstPropertyValue('description')).toBe('Auf einen neuen Termin verlegt (bisher: 23. November 2016, 18:00 Uhr).');
+    expect(timed.getFirstPropertyValue('x-fk-previous-start')).toBe('2016-11-23T17:00:00Z');
+    const allDay = parse(eventToICalendar(event({ id: 'tag', title: 'T', start: '2016-12-01', allDay: true, status: 'rescheduled', previousStart: '2016-11-24' }), OPTIONS)).events[0]!;
+    expect(allDay.getFirstPropertyValue('description')).toBe('Auf einen neuen Termin verlegt (bisher: 24. November 2016).');
+    // Without a former start: the plain note, and no X- property.
+    expect(byUid('rescheduled@fachkraefte').getFirstPropertyValue('description')).toBe('Auf einen neuen Termin verlegt.');
+    expect(byUid('rescheduled@fachkraefte').hasProperty('x-fk-previous-start')).toBe(false);
+  });
+
   it('marks fictitious example data', () => {
     const v = parse(eventToICalendar({ ...make('scheduled'), fictitious: true }, OPTIONS)).events[0]!;
     expect(v.getFirstPropertyValue('description')).toMatch(/Fiktiver Beispieltermin/);

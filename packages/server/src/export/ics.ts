@@ -353,6 +353,7 @@ function veventLines(event: Event, options: ICalendarOptions): string[] {
   if (event.venue) push(X.venueName, escapeText(event.venue.name, { singleLine: true }));
   if (event.onlineUrl) push(X.onlineUrl, escapeText(event.onlineUrl, { singleLine: true }));
   if (event.registrationUrl) push(X.registrationUrl, escapeText(event.registrationUrl, { singleLine: true }));
+  if (event.previousStart) push(X.previousStart, event.previousStart);
   if (event.fictitious) push(X.fictitious, 'TRUE');
   lines.push('END:VEVENT');
   return lines;

@@ -1,4 +1,4 @@
-import { Event, EventFilters, EventInput, EventPatch, formatIssues, Slug } from '@fachkraefte/schema';
+import { Event, EventFilters, EventInput, EventPatch, formatIssues, previousStartProblem, Slug } from '@fachkraefte/schema';
 import { parseRule } from '@fachkraefte/schema/rrule';
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
@@ -109,11 +109,13 @@ function finish(event: unknown): Event {
   const result = Event.safeParse(event);
   if (!result.success) throw badRequest(formatIssues(result.error.issues, 'body'));
   const e = result.data;
+  const previous = previousStartProblem(e);
+  if (previous) throw badRequest([{ parameter: 'body.previousStart', message: previous }]);
   // The database stores timestamps of the years 1000–9999 only as the partial dates allow them;
   // year 0000 reached PostgreSQL and failed there with a 500.
-  for (const field of ['start', 'end'] as const) {
+  for (const field of ['start', 'end', 'previousStart'] as const) {
     const value = e[field];
-    if (!e.allDay && value !== null) {
+    if (!e.allDay && value != null) {
       const year = new Date(value).getUTCFullYear();
       if (year < 1000 || year > 9999) throw badRequest([{ parameter: `body.${field}`, message: 'must lie in the years 1000–9999' }]);
     }
@@ -187,6 +189,7 @@ export function eventRoutes(): Hono<AppEnv> {
       description: input.description ?? null,
       start: input.start,
       end: input.end ?? null,
+      previousStart: input.previousStart ?? null,
       allDay: input.allDay ?? false,
       venue: input.venue ?? null,
       onlineUrl: input.onlineUrl ?? null,

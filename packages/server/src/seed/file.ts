@@ -1,4 +1,4 @@
-import { Alliance, Event, formatIssues, type InvalidParam, Membership, Organisation } from '@fachkraefte/schema';
+import { Alliance, Event, formatIssues, type InvalidParam, Membership, Organisation, previousStartProblem } from '@fachkraefte/schema';
 import { parseRule } from '@fachkraefte/schema/rrule';
 import * as z from 'zod/mini';
 import type { DataSet } from './types.js';
@@ -20,6 +20,8 @@ export function checkDataSet(json: unknown): { set: DataSet; issues?: undefined 
   const result = FileDataSet.safeParse(json);
   const issues = result.success ? [] : formatIssues(result.error.issues);
   result.data?.events.forEach((e, i) => {
+    const previous = previousStartProblem(e);
+    if (previous) issues.push({ parameter: `events[${i}].previousStart`, message: previous });
     try {
       if (e.recurrence) parseRule(e.recurrence.rrule);
     } catch (err) {

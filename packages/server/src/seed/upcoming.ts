@@ -25,6 +25,8 @@ interface Template {
   /** Where it takes place; `null` for online-only events. */
   place: { town: SeedTown; venue: string } | null;
   status?: EventStatus;
+  /** A rescheduled event: how many days earlier it was planned, at the same time of day. */
+  movedBy?: number;
   categories: EventCategory[];
   alliances: string[];
   organisers: string[];
@@ -120,7 +122,7 @@ const TEMPLATES: Template[] = [
     key: 'infoabend-vereinbarkeit-ludwigsburg', day: 45, title: 'Beispiel: Infoabend Vereinbarkeit von Familie und Beruf',
     summary: 'Fiktiver Termin – auf einen neuen Termin verlegt.',
     time: { from: [18, 30], to: [20, 0] }, place: { town: 'ludwigsburg', venue: 'Beispiel-Kreishaus Ludwigsburg' },
-    status: 'rescheduled', categories: ['informationsveranstaltung'], alliances: [A.ludwigsburg],
+    status: 'rescheduled', movedBy: 9, categories: ['informationsveranstaltung'], alliances: [A.ludwigsburg],
     organisers: ['landkreis-ludwigsburg', 'bildungsregion-landkreis-ludwigsburg'],
   },
   {
@@ -253,6 +255,11 @@ function build(t: Template, today: CalendarDay): Event {
     const second = addMonths(first, 1);
     exdates = [t.time ? berlinDateTime(second, t.time.from[0], t.time.from[1]) : isoDate(second)];
   }
+  let previousStart: string | null = null;
+  if (t.movedBy) {
+    const before = addDays(first, -t.movedBy);
+    previousStart = t.time ? berlinDateTime(before, t.time.from[0], t.time.from[1]) : isoDate(before);
+  }
   const id = `beispiel-${t.key}`;
   const place = t.place ? seedTown(t.place.town) : null;
   return {
@@ -262,6 +269,7 @@ function build(t: Template, today: CalendarDay): Event {
     description: DESCRIPTION,
     start,
     end,
+    previousStart,
     allDay: !t.time,
     venue: place && t.place
       ? {

@@ -28,6 +28,11 @@ export function eventRange(event: Pick<Event, 'start' | 'end' | 'allDay' | 'recu
   return { start, end: seriesEnd(event.recurrence.rrule, start, end.getTime() - start.getTime()) };
 }
 
+/** The instant a former start (`previousStart`) stood for: an all-day date at its Berlin midnight. */
+export function previousInstant(value: string, allDay: boolean): Date {
+  return allDay ? berlinMidnight(partialDateRange(value).first) : new Date(value);
+}
+
 /** The longest a period of each frequency can last. */
 const PERIOD_MS: Record<string, number> = { DAILY: DAY, WEEKLY: 7 * DAY, MONTHLY: 31 * DAY, YEARLY: 366 * DAY };
 

@@ -129,6 +129,16 @@ export const migrations: readonly { version: number; name: string; sql: string }
     `,
   },
   {
+    version: 4,
+    name: 'event previous start',
+    sql: `
+      -- The former start of a rescheduled event (schema.org previousStartDate), as the instant it
+      -- stood for (all-day dates at Berlin midnight, like starts_at): the record keeps the value as
+      -- written in its doc, this column lets a query find events moved away from a day.
+      alter table events add column previous_starts_at timestamptz;
+      `,
+    },
+    {
     version: 5,
     name: 'data version: validators and caches of every instance',
     sql: `

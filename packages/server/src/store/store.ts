@@ -8,7 +8,7 @@ import type { DataSet } from '../seed/types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { type Database, openPglite, openPostgres, type Queryable, type Transaction } from './database.js';
 import { lockDataDir } from './data-lock.js';
-import { berlinMidnight, eventRange } from './event-range.js';
+import { berlinMidnight, eventRange, previousInstant } from './event-range.js';
 import { migrations } from './migrations.js';
 import { foldForSearch, likePattern } from './search.js';
 import { addDays } from '../export/zoned-time.js';
@@ -153,6 +153,20 @@ export function changedFields(before: object, after: object): string[] {
 function stored<T extends { modified?: string }>(record: T): Omit<T, 'modified'> {
   const { modified: _, ...rest } = record;
   return rest;
+}
+
+/**
+ * The event with `previousStart` (null when it has none), placed after `end` as in every record
+ * this server writes: data sets and imports written before the field existed leave it out.
+ */
+function withPreviousStart(e: Event): Event {
+  if (e.previousStart !== undefined) return e;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e)) {
+    out[k] = v;
+    if (k === 'end') out.previousStart = null;
+  }
+  return out as Event;
 }
 
 /** Rows of a keyset page: fetch one more than asked to learn whether a next page exists. */
@@ -414,12 +428,12 @@ export class Store {
       }
       if (set.events.length) {
         await tx.query(logged('event', `
-          insert into events (id, starts_at, range_end, status, categories, alliances, search, doc)
-          select x->>'id', (x->>'startsAt')::timestamptz, (x->>'rangeEnd')::timestamptz, x->>'status',
+          insert into events (id, starts_at, range_end, previous_starts_at, status, categories, alliances, search, doc)
+          select x->>'id', (x->>'startsAt')::timestamptz, (x->>'rangeEnd')::timestamptz, (x->>'previousStartsAt')::timestamptz, x->>'status',
                  array(select json_array_elements_text(x->'categories')), array(select json_array_elements_text(x->'alliances')),
                  x->>'search', x->'doc'
           from json_array_elements($1::json) x
-          on conflict (id) do update set starts_at = excluded.starts_at, range_end = excluded.range_end, status = excluded.status,
+          on conflict (id) do update set starts_at = excluded.starts_at, range_end = excluded.range_end, previous_starts_at = excluded.previous_starts_at, status = excluded.status,
             categories = excluded.categories, alliances = excluded.alliances, search = excluded.search, doc = excluded.doc, modified = now()
             where events.doc::text is distinct from excluded.doc::text
           returning id as record, (xmax = 0) as inserted, alliances`),
@@ -435,7 +449,8 @@ export class Store {
     const range = eventRange(e);
     return {
       id: e.id, startsAt: range.start.toISOString(), rangeEnd: range.end?.toISOString() ?? null,
-      status: e.status, categories: e.categories, alliances: e.alliances, search: eventSearch(e), doc: stored(e),
+      previousStartsAt: e.previousStart ? previousInstant(e.previousStart, e.allDay).toISOString() : null,
+      status: e.status, categories: e.categories, alliances: e.alliances, search: eventSearch(e), doc: stored(withPreviousStart(e)),
     };
   }
 
@@ -491,7 +506,8 @@ export class Store {
   }
 
   private static event(row: { doc: Event; modified: Date }): Event {
-    return { ...row.doc, modified: iso(row.modified) };
+    // Records stored before previousStart existed lack it: every answer carries it, null when unknown.
+    return { ...row.doc, previousStart: row.doc.previousStart ?? null, modified: iso(row.modified) };
   }
 
   async listAlliances(f: AllianceFilters): Promise<Page<Alliance>> {
@@ -777,9 +793,9 @@ export class Store {
     const r = this.eventRow(e);
     return this.write(async (tx) => {
       const { rows } = await tx.query(
-        `insert into events (id, starts_at, range_end, status, categories, alliances, search, doc)
-         values ($1, $2::timestamptz, $3::timestamptz, $4, $5::text[], $6::text[], $7, $8::json) on conflict (id) do nothing returning id`,
-        [r.id, r.startsAt, r.rangeEnd, r.status, r.categories, r.alliances, r.search, JSON.stringify(r.doc)]);
+        `insert into events (id, starts_at, range_end, status, categories, alliances, search, doc, previous_starts_at)
+         values ($1, $2::timestamptz, $3::timestamptz, $4, $5::text[], $6::text[], $7, $8::json, $9::timestamptz) on conflict (id) do nothing returning id`,
+        [r.id, r.startsAt, r.rangeEnd, r.status, r.categories, r.alliances, r.search, JSON.stringify(r.doc), r.previousStartsAt]);
       if (!rows.length) return null;
       await this.record(tx, actor, 'event', e.id, 'created', e.alliances);
       return this.getEvent(e.id, tx);
@@ -796,8 +812,8 @@ export class Store {
       if (!fields.length) return current;
       const r = this.eventRow(next);
       await tx.query(
-        `update events set starts_at = $2::timestamptz, range_end = $3::timestamptz, status = $4, categories = $5::text[], alliances = $6::text[], search = $7, doc = $8::json, modified = now() where id = $1`,
-        [id, r.startsAt, r.rangeEnd, r.status, r.categories, r.alliances, r.search, JSON.stringify(r.doc)]);
+        `update events set starts_at = $2::timestamptz, range_end = $3::timestamptz, status = $4, categories = $5::text[], alliances = $6::text[], search = $7, doc = $8::json, previous_starts_at = $9::timestamptz, modified = now() where id = $1`,
+        [id, r.startsAt, r.rangeEnd, r.status, r.categories, r.alliances, r.search, JSON.stringify(r.doc), r.previousStartsAt]);
       await this.record(tx, actor, 'event', id, 'updated', [...current.alliances, ...next.alliances], fields);
       return this.getEvent(id, tx);
     });

@@ -442,9 +442,9 @@ describe('<fk-alliance-directory>', () => {
     it('writes schema.org Organization JSON-LD with its members into the light DOM', async () => {
       const el = await fixture<FkAllianceDirectory>(html`<fk-alliance-directory json-ld api=${`${API}/v1`} alliance=${SUEDWEST}></fk-alliance-directory>`);
       await waitFor(el, '[part~="profile"]');
-      await el.updateComplete;
+      // The JSON-LD code may arrive after the profile: the first render does not wait for it.
+      await waitUntil(() => el.querySelector('script[type="application/ld+json"]'), 'JSON-LD written');
       const script = el.querySelector('script[type="application/ld+json"]');
-      expect(script).to.exist;
       const data = JSON.parse(script!.textContent!);
       expect(data['@type']).to.equal('Organization');
       expect(data.name).to.equal('Fachkräfteallianz Südwest');

@@ -4,7 +4,6 @@ import { EVENT_CATEGORIES, type Event } from '@fachkraefte/schema';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { dataFor, describeError, isAbort, type WidgetData } from '../../internal/api.js';
-import { writeHashValues } from '../../internal/hash.js';
 import { FkElement, type ConfigProblem } from '../../internal/fk-element.js';
 import { fold } from '../../internal/search.js';
 import { base, tokens } from '../../styles/tokens.styles.js';
@@ -28,6 +27,12 @@ let enLoad: Promise<unknown> | undefined;
 let details: typeof import('./event-calendar.details.js') | undefined;
 let detailsLoad: Promise<typeof import('./event-calendar.details.js')> | undefined;
 const loadDetails = () => (detailsLoad ??= import('./event-calendar.details.js').then((m) => (details = m)));
+/**
+ * The hash writer, only for a calendar with `history` (asked for when it connects, so it is there
+ * before the first click): most pages do not set the attribute and need not download it.
+ */
+let hashLoad: Promise<typeof import('../../internal/hash.js')> | undefined;
+const loadHash = () => (hashLoad ??= import('../../internal/hash.js'));
 
 interface Loaded {
   key: string;
@@ -397,6 +402,7 @@ export default class FkEventCalendar extends FkElement {
     addEventListener('beforeprint', this.handlePrint);
     addEventListener('afterprint', this.handlePrint);
     if (this.history) {
+      void loadHash();
       this.readHash();
       addEventListener('popstate', this.readHash);
     }
@@ -511,12 +517,14 @@ export default class FkEventCalendar extends FkElement {
   private writeHash(push = false): void {
     if (!this.history) return;
     const [y, m] = ymd(this.firstOf(this.cursor));
-    writeHashValues({
+    const values = {
       'fk-cal-month': `${y}-${String(m).padStart(2, '0')}`,
       'fk-cal-category': this.category,
       'fk-cal-alliance': this.chosenAlliance,
       'fk-cal-q': this.q,
-    }, push);
+    };
+    // Writes keep their order: each waits for the same module. A failed import leaves the hash as it was.
+    loadHash().then((h) => h.writeHashValues(values, push), () => (hashLoad = undefined));
   }
 
   private handleFilter(e: globalThis.Event): void {
@@ -798,8 +806,28 @@ ${first ? details!.renderNext(this.host, list, this.monthTitle(monthOf(first.fir
     this.setMonth(monthOf(today), today);
   }
 
-  private status(e: Event): TemplateResult | typeof nothing {
-    return e.status === 'scheduled' ? nothing : html`<span class="status ${e.status}" part="status">${this.s.status[e.status]}</span>`;
+  private status(e: Event, short?: boolean): TemplateResult | typeof nothing {
+    return e.status === 'scheduled' ? nothing : html`<span class="status ${e.status}" part="status">${this.statusText(e, short)}</span>`;
+  }
+
+  /**
+   * What an event that does not take place as planned says: "abgesagt"; "verschoben – neuer Termin
+   * folgt"; "verschoben vom 3. März" where a rescheduled event names its former start (the year
+   * only when it differs, the time when it moved within its day). `short`, for a day cell, where
+   * the title needs the room: the bare "verschoben", and "statt 3.3." ("was 03/03").
+   */
+  private statusText(e: Event, short?: boolean): string {
+    const s = this.s;
+    const p = e.status === 'rescheduled' && e.previousStart;
+    if (!p) return e.status === 'postponed' && !short ? s.postponed : s.status[e.status as 'cancelled'];
+    if (p.length < 10) return s.moved(p.length === 7 ? this.monthTitle(monthOf(parseDay(p + '-01'))) : p, false);
+    const timed = p.length > 10;
+    const day = timed ? zonedDay(Date.parse(p), this.tz) : parseDay(p);
+    const now = timed ? zonedDay(Date.parse(e.start), this.tz) : parseDay(e.start);
+    if (timed && now === day) return short ? s.movedShort(this.time(Date.parse(p))) : s.moved(s.clock(this.time(Date.parse(p))), true);
+    const year = ymd(now)[0] !== ymd(day)[0];
+    const when = this.fmt(`p${+!!short}${+year}`, { day: 'numeric', month: short ? 'numeric' : 'long', ...(year && { year: 'numeric' }) }).format(dateOfDay(day));
+    return short ? s.movedShort(when) : s.moved(when, false);
   }
 
   /**
@@ -813,12 +841,12 @@ ${first ? details!.renderNext(this.host, list, this.monthTitle(monthOf(first.fir
   private chip(o: Occurrence, day: number, active: boolean): TemplateResult {
     const e = o.event;
     const when = this.when(o);
-    const lead = e.status !== 'scheduled' ? this.s.status[e.status] : o.start !== null && o.first === day ? this.time(o.start) : '';
+    const lead = e.status !== 'scheduled' ? this.statusText(e, true) : o.start !== null && o.first === day ? this.time(o.start) : '';
     // The name holds the visible text as it stands (WCAG 2.5.3, label in name): without the prefix
     // too, which the details dialog and the list show.
     const title = this.titlePrefix && e.title.startsWith(this.titlePrefix) ? e.title.slice(this.titlePrefix.length) : e.title;
     return html`<button type="button" part="event" class="ev ${e.status}${o.first < day ? ' from' : ''}${o.last > day ? ' to' : ''}" data-key=${o.key}
-tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`} aria-label=${`${lead && `${lead} `}${title}, ${when}`}>${e.status !== 'scheduled' ? html`${this.status(e)} ` : lead ? html`<span class="time">${lead}</span> ` : nothing}<span class="title" lang=${this.apiLang}>${title}</span></button>`;
+tabindex=${active ? 0 : -1} title=${`${e.title}\n${when}`} aria-label=${`${lead && `${lead} `}${title}, ${when}${e.status === 'rescheduled' && e.previousStart ? `, ${this.statusText(e)}` : ''}`}>${e.status !== 'scheduled' ? html`${this.status(e, true)} ` : lead ? html`<span class="time">${lead}</span> ` : nothing}<span class="title" lang=${this.apiLang}>${title}</span></button>`;
   }
 
   /**
@@ -864,7 +892,7 @@ ${more > 0 ? html`<button type="button" class="more" part="more" data-more=${d} 
     const timed = o.start !== null && o.first === o.last;
     return html`<li class="item ${e.status}">
 <span class="when${withDay && o.first !== o.last ? ' wide' : ''}">${withDay ? this.when(o) : timed ? this.s.clock(`${this.time(o.start!)}${o.end! > o.start! ? `–${this.time(o.end!)}` : ''}`) : this.s.allDay}</span>
-<span>${this.status(e)} <button type="button" part="event" class="linklike title" data-key=${o.key}><span lang=${this.apiLang}>${e.title}</span><span class="sr-only">, ${this.when(o)}${e.status === 'scheduled' ? '' : `, ${this.s.status[e.status]}`}</span></button></span>
+<span>${this.status(e)} <button type="button" part="event" class="linklike title" data-key=${o.key}><span lang=${this.apiLang}>${e.title}</span><span class="sr-only">, ${this.when(o)}${e.status === 'scheduled' ? '' : `, ${this.statusText(e)}`}</span></button></span>
 ${e.venue || e.onlineUrl ? html`<span class="muted small" lang=${e.venue ? this.apiLang : nothing}>${e.venue?.name ?? this.s.online}${e.venue?.address ? `, ${e.venue.address.locality}` : ''}</span>` : nothing}
 </li>`;
   }

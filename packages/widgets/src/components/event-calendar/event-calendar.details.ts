@@ -94,6 +94,8 @@ export function eventsJsonLd(list: readonly Occurrence[], names: ReadonlyMap<str
         startDate: start === null ? isoDay(first) : new Date(start).toISOString(),
         endDate: start === null ? isoDay(last) : new Date(end!).toISOString(),
         eventStatus: `https://schema.org/${MODES[e.status]}`,
+        // The former start of the event, not of each date of a series.
+        ...(e.status === 'rescheduled' && e.previousStart && !e.recurrence && { previousStartDate: e.previousStart }),
         eventAttendanceMode: `https://schema.org/${place && online ? 'Mixed' : online ? 'Online' : 'Offline'}EventAttendanceMode`,
         ...(location.length && { location: location.length === 1 ? location[0] : location }),
         ...((e.summary ?? e.description) && { description: e.summary ?? e.description }),

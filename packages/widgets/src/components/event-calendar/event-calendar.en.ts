@@ -28,6 +28,9 @@ export const en: CalendarStrings = {
   dayUnknown: 'day to be announced',
   allDay: 'all day',
   status: { cancelled: 'cancelled', postponed: 'postponed', rescheduled: 'rescheduled' },
+  postponed: 'postponed – new date to follow',
+  moved: (when) => `moved from ${when}`,
+  movedShort: (when) => `was ${when}`,
   categories: {
     vollversammlung: 'General assembly', berufsorientierung: 'Career guidance',
     informationsveranstaltung: 'Information event', netzwerktreffen: 'Network meeting', konferenz: 'Conference',

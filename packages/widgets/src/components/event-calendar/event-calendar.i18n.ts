@@ -33,6 +33,12 @@ export interface CalendarStrings {
   dayUnknown: string;
   allDay: string;
   status: Record<Exclude<EventStatus, 'scheduled'>, string>;
+  /** A postponed event in the list and the details: its new date is not known yet. */
+  postponed: string;
+  /** A rescheduled event whose former date (or, moved within its day, time) is known. */
+  moved: (when: string, time: boolean) => string;
+  /** The same in a day cell, where a few letters must do: "statt 12.5.". */
+  movedShort: (when: string) => string;
   categories: Record<EventCategory, string>;
   clock: (range: string) => string;
   close: string;
@@ -72,6 +78,9 @@ export const de: CalendarStrings = {
   dayUnknown: 'Tag noch offen',
   allDay: 'ganztägig',
   status: { cancelled: 'abgesagt', postponed: 'verschoben', rescheduled: 'verlegt' },
+  postponed: 'verschoben – neuer Termin folgt',
+  moved: (when, time) => `verschoben vo${time ? 'n' : 'm'} ${when}`,
+  movedShort: (when) => `statt ${when}`,
   categories: EVENT_CATEGORY_LABELS,
   clock: (range) => `${range} Uhr`,
   close: 'Schließen',

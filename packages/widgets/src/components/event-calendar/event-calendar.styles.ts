@@ -18,18 +18,16 @@ export const styles = css`
 .grid { border: 0.0625em solid var(--_border); border-radius: var(--_radius); overflow: hidden }
 .week { display: grid; grid-template-columns: repeat(7, minmax(0, 1fr)) }
 .wd { padding: 0.25em; text-align: center; font-weight: 600; font-size: 0.875em; color: var(--_muted) }
-.day { display: flex; flex-direction: column; gap: 0.125em; min-block-size: 6.75em; padding: 0.25em; border-block-start: 0.0625em solid var(--_border); border-inline-start: 0.0625em solid var(--_border); overflow: hidden }
+.day { display: flex; flex-direction: column; gap: 0.125em; min-block-size: 8.5em; padding: 0.25em; border-block-start: 0.0625em solid var(--_border); border-inline-start: 0.0625em solid var(--_border); overflow: hidden }
 .day:first-child { border-inline-start: 0 }
 .out { background: var(--_surface-alt) }
 .out .num { color: var(--_muted) }
 .num { align-self: flex-start; min-inline-size: 1.75em; text-align: center; font-size: 0.875em; font-weight: 600; border-radius: 1em }
 [aria-current='date'] .num { background: var(--_accent); color: var(--_accent-contrast) }
 .day:focus-visible, .ev:focus-visible { outline-offset: -0.1875em }
-.ev, .gap { display: block; flex: none; font-size: 0.8125em; block-size: 1.7em; line-height: 1.7em }
-.ev { display: flex; align-items: baseline; gap: 0.3em; inline-size: 100%; padding: 0 0.3em; border: 0; border-inline-start: 0.25em solid var(--_accent); border-radius: var(--_radius); background: var(--_surface-alt); color: var(--_text); text-align: start; white-space: nowrap; overflow: hidden; cursor: pointer }
-/* Time or status keeps its width; the title takes the rest and ends in "…" (whole in the name and the tooltip). */
-.ev > * { flex: none }
-.ev > .title { flex: 0 1 auto; min-inline-size: 0; overflow: hidden; text-overflow: ellipsis }
+/* Two lines a chip, all of the same height (a bar over several days stays level): time or status, then as much of the title as fits, ending in "…" (whole in the name and the tooltip). Long German words are hyphenated where the browser knows how. */
+.ev, .gap { flex: none; font-size: 0.8125em; block-size: 2.6em; line-height: 1.3 }
+.ev { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; inline-size: 100%; padding: 0 0.3em; border: 0; border-inline-start: 0.25em solid var(--_accent); border-radius: var(--_radius); background: var(--_surface-alt); color: var(--_text); text-align: start; overflow: hidden; overflow-wrap: anywhere; hyphens: auto; cursor: pointer }
 .ev > .status { font-size: 0.875em }
 .ev.from { border-inline-start: 0; border-start-start-radius: 0; border-end-start-radius: 0; margin-inline-start: -0.35em; inline-size: calc(100% + 0.35em) }
 .ev.to { border-start-end-radius: 0; border-end-end-radius: 0; margin-inline-end: -0.35em; inline-size: calc(100% + 0.35em) }
@@ -41,10 +39,13 @@ export const styles = css`
 .more, .linklike { padding: 0; border: 0; background: none; color: var(--_accent); text-align: start; text-decoration: underline; cursor: pointer }
 .more { font-size: 0.8125em; font-weight: 600 }
 .month-only { display: flex; flex-wrap: wrap; gap: 0.5em }
-.month-only .ev { inline-size: auto }
-@container (max-width: 30em) {
-.day { min-block-size: 4.5em }
+.month-only .ev { inline-size: auto; block-size: auto }
+/* Day cells under some 8em: the title gets both lines, the time is in the name, the tooltip, the list and the details. */
+@container (max-width: 56em) {
 .ev .time { display: none }
+}
+@container (max-width: 30em) {
+.day { min-block-size: 6em }
 /* Visually hidden only: the status stays in the event's accessible name. */
 .ev .status { display: none }
 }

@@ -203,27 +203,71 @@ describe('<fk-event-calendar>', () => {
       expect(nameOf(cancelled)).to.match(/^abgesagt Abgesagter Workshop, 19\. Mai 2026, 17:00–19:00 Uhr$/);
       expect(getComputedStyle(cancelled.querySelector('.title')!).textDecorationLine).to.equal('line-through');
       expect(chips(el, '2026-05-20')[0]!.textContent).to.contain('verschoben');
-      expect(chips(el, '2026-05-21')[0]!.textContent).to.contain('verlegt');
+      // A rescheduled event with its former date: said beside the new one, in the name too.
+      const moved = chips(el, '2026-05-21')[0]!;
+      expect(moved.querySelector('.status')!.textContent).to.equal('statt 12.5.');
+      expect(nameOf(moved)).to.match(/^statt 12\.5\. Verlegter Infoabend, 21\. Mai 2026, 18:30–20:00 Uhr, verschoben vom 12\. Mai$/);
     });
 
-    it('shows the time, or the status instead, and room for the title in a 790-px page column, the full title on hover', async () => {
-      // 790 px: the main column of the demo page at 1280 px; a day cell is some 110 px wide.
+    it('says where a rescheduled event was before, and that a postponed one gets a new date, in list, details and JSON-LD', async () => {
+      const el = await calendar('2026-05', 1000, { view: 'list' });
+      const t = text(el);
+      expect(t).to.contain('Donnerstag, 21. Mai 2026 18:30–20:00 Uhr verschoben vom 12. Mai Test: Verlegter Infoabend');
+      expect(t).to.contain('Mittwoch, 20. Mai 2026 17:00–19:00 Uhr verschoben – neuer Termin folgt Test: Verschobenes Treffen');
+      expect(nameOf($(el, '[part~="list"] [data-key="verlegt"]'))).to.contain(', verschoben vom 12. Mai');
+      ($(el, '[part~="list"] [data-key="verlegt"]')).click();
+      await waitUntil(() => dialog(el).open);
+      expect(dialog(el).querySelector('[part~="status"]')!.textContent).to.equal('verschoben vom 12. Mai');
+      await expect(el).to.be.accessible();
+      dialog(el).close();
+      const en = await calendar('2026-05', 1000, { view: 'list', lang: 'en' });
+      expect(text(en)).to.contain('moved from 12 May');
+      expect(text(en)).to.contain('postponed – new date to follow');
+      const ld = await fixture<FkEventCalendar>(html`<fk-event-calendar api=${API} month="2026-05" json-ld></fk-event-calendar>`);
+      await loaded(ld);
+      await waitUntil(() => ld.querySelector('script[type="application/ld+json"]'), 'JSON-LD written');
+      const data = JSON.parse(ld.querySelector('script[type="application/ld+json"]')!.textContent!) as Record<string, string>[];
+      const rescheduled = data.find((d) => d.name === 'Test: Verlegter Infoabend')!;
+      expect(rescheduled).to.include({ eventStatus: 'https://schema.org/EventRescheduled', previousStartDate: '2026-05-12T18:30:00+02:00' });
+      expect(data.filter((d) => 'previousStartDate' in d)).to.have.length(1);
+    });
+
+    it('shows the status, and the time where a day cell has room, beside the title; the full title on hover', async () => {
+      // 790 px: the main column of the demo page at 1280 px; a day cell is some 110 px wide: the
+      // title gets both lines, the time stays in the name and the tooltip.
       const el = await calendar('2026-05', 790);
       const timed = chips(el, '2026-05-22')[0]!;
       expect(timed.title).to.equal('Test: Online-Sprechstunde\n22. Mai 2026, 10:00–11:00 Uhr');
-      expect(timed.querySelector('.time')!.textContent).to.equal('10:00');
-      for (const [day, status] of [['2026-05-19', 'abgesagt'], ['2026-05-20', 'verschoben'], ['2026-05-21', 'verlegt']] as const) {
+      expect(getComputedStyle(timed.querySelector('.time')!).display).to.equal('none');
+      expect(nameOf(timed)).to.match(/^10:00 Online-Sprechstunde, /);
+      const wide = await calendar('2026-05', 1000);
+      expect(getComputedStyle(chips(wide, '2026-05-22')[0]!.querySelector('.time')!).display).to.not.equal('none');
+      for (const [day, status] of [['2026-05-19', 'abgesagt'], ['2026-05-20', 'verschoben'], ['2026-05-21', 'statt 12.5.']] as const) {
         const chip = chips(el, day)[0]!;
         expect(chip.querySelector('.time'), day).to.equal(null);
         const label = chip.querySelector<HTMLElement>('.status')!;
         expect(label.textContent).to.equal(status);
-        // The label is whole, and the title still gets a few letters beside it.
-        expect(label.getBoundingClientRect().right, `${status} inside its chip`).to.be.at.most(chip.getBoundingClientRect().right);
-        const title = chip.querySelector<HTMLElement>('.title')!;
-        const em = parseFloat(getComputedStyle(title).fontSize);
-        const visible = Math.min(title.getBoundingClientRect().right, chip.getBoundingClientRect().right) - title.getBoundingClientRect().left;
-        expect(visible, `visible title width beside "${status}"`).to.be.at.least(1.5 * em);
+        // The label is whole, inside its chip, and the title still shows a line below or beside it.
+        const box = chip.getBoundingClientRect();
+        expect(label.getBoundingClientRect().right, `${status} inside its chip`).to.be.at.most(box.right);
+        const line = chip.querySelector<HTMLElement>('.title')!.getClientRects()[0]!;
+        expect(line.bottom, `title of "${status}" within the chip`).to.be.at.most(box.bottom + 0.5);
+        expect(Math.min(line.right, box.right) - line.left, `visible title width beside "${status}"`).to.be.at.least(3 * parseFloat(getComputedStyle(chip).fontSize));
       }
+    });
+
+    it('wraps a long title to two lines, all chips of the same height', async () => {
+      const el = await calendar('2026-04', 790);
+      const [a, b] = [chips(el, '2026-04-14')[0]!, chips(el, '2026-04-15')[0]!];
+      const lh = parseFloat(getComputedStyle(a).lineHeight);
+      for (const chip of [a, b]) {
+        expect(chip.getBoundingClientRect().height).to.be.closeTo(2 * lh, 1);
+        // Two lines of text are shown, the rest clipped (and whole in the tooltip).
+        expect(chip.scrollHeight).to.be.greaterThan(chip.clientHeight);
+        expect(chip.title).to.match(/^Test: Informationsabend der /);
+      }
+      const single = chips(el, '2026-04-01')[0]!;
+      expect(single.getBoundingClientRect().height).to.equal(a.getBoundingClientRect().height);
     });
 
     it('says so for a month without events, and keeps the grid', async () => {
@@ -603,8 +647,8 @@ describe('<fk-event-calendar>', () => {
         expect(($(el, '#fk-cal-q') as HTMLInputElement).value).to.equal('stammtisch');
         expect($$(el, '[role="gridcell"] [data-key]').every((c) => c.dataset.key!.startsWith('serie-monatlich'))).to.equal(true);
         $(el, '[aria-label="Nächster Monat"]').click();
-        await el.updateComplete;
-        expect(location.hash).to.contain('fk-cal-month=2026-10');
+        // The hash writer is its own small module (loaded when the calendar connects with history).
+        await waitUntil(() => location.hash.includes('fk-cal-month=2026-10'), 'hash written');
         expect(location.hash).to.contain('anker');
         history.back();
         await waitUntil(() => $(el, '#fk-cal-month').textContent === 'September 2026', 'back restores September');
