@@ -289,6 +289,17 @@ export function createOpenApiDocument(options: { serverUrl?: string; version?: s
           '201': { description: 'Created; store the key now.', content: { 'application/json': { schema: ref('ApiKeyCreated') } } },
         }),
       },
+      '/v1/keys/self': {
+        get: {
+          operationId: 'getOwnKey', summary: 'The key of this request', tags: ['keys'], security: [{ apiKey: [] }],
+          description: 'Who is signed in: the id, scope and label of the key sent, never its secret. For apps that sign in with a key (the coordinators\' app at /verwaltung/). Private: no shared cache keeps it.',
+          responses: {
+            '200': { description: 'The key.', content: { 'application/json': { schema: ref('ApiKey') } } },
+            '400': problem('A query parameter was sent.'),
+            '401': problem('No, an unknown or a revoked API key.'),
+          },
+        },
+      },
       '/v1/keys/{id}': write('delete', 'revokeKey', 'Revoke an API key', 'An admin key, or a key revoking itself. Takes effect at once.', 'keys', null, { '204': { description: 'Revoked.' } }, [{ name: 'id', in: 'path', required: true, description: 'The key id.', schema: { type: 'string' } }]),
       '/v1/data-sets': write('post', 'loadDataSet', 'Load a data set', 'Admin keys only (the command line `load` uses it while a server runs). Body: {"name": "seed" | "upcoming" | "volume"}, or a whole data set {name, alliances, organisations, memberships, events}. Inserts or replaces by id; loading the same set twice changes nothing.', 'meta', null, {
         '200': { description: 'Loaded: the counts of the set.', content: { 'application/json': { schema: { type: 'object' } } } },
