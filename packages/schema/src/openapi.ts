@@ -57,6 +57,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   ChangeActor: 'Who made a change: the scope for everyone; the key id and label only for admin keys and keys of an alliance the change concerns (a label may name a person).',
   Change: 'One entry of the change history; deletions are kept as tombstones (action "deleted").',
   ChangePage: PAGE_DESCRIPTION,
+  ImportReport: 'What an import did (or with dryRun would do), event by event: added, changed (with the fields), unchanged, and skipped with the reason and where in the file.',
   InvalidParam: 'A parameter that was rejected: a query key, a path segment or a JSON path into the body such as "venue.position.lat".',
   Problem: 'RFC 9457 problem details (application/problem+json).',
   AlliancePage: PAGE_DESCRIPTION,
@@ -230,7 +231,7 @@ export function createOpenApiDocument(options: { serverUrl?: string; version?: s
           parameters: [slug, { name: 'dryRun', in: 'query', required: false, description: 'true: report only, write nothing.', schema: { type: 'string', enum: ['true', 'false'] } }],
           requestBody: { required: true, content: { 'text/calendar': { schema: { type: 'string', maxLength: 2 * 1024 * 1024 } } } },
           responses: {
-            '200': { description: 'What was (or would be) added, changed, left unchanged and skipped, with the reason.', content: { 'application/json': { schema: { type: 'object', required: ['alliance', 'dryRun', 'added', 'changed', 'unchanged', 'skipped'], properties: { alliance: { type: 'string' }, dryRun: { type: 'boolean' }, added: { type: 'array' }, changed: { type: 'array' }, unchanged: { type: 'array' }, skipped: { type: 'array' } } } } } },
+            '200': { description: 'What was (or would be) added, changed, left unchanged and skipped, with the reason.', content: { 'application/json': { schema: ref('ImportReport') } } },
             '400': problem('The file is not an iCalendar file, or a parameter is malformed.'),
             '401': problem('No, an unknown or a revoked API key.'),
             '403': problem('The API key is not this alliance\'s.'),
