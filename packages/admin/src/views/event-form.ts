@@ -130,7 +130,8 @@ export class FkAdminEventForm extends View {
       summary: f.summary.trim() || null,
       description: f.description.trim() || null,
       allDay: f.allDay, start, end,
-      venue: f.place ? {
+      // "At a place" with nothing typed yet: no venue, rather than an error about an empty name.
+      venue: f.place && (f.venueName.trim() || f.street.trim() || f.postalCode.trim() || f.locality.trim()) ? {
         name: f.venueName.trim(),
         address: f.locality.trim() || f.street.trim() || f.postalCode.trim()
           ? { streetAddress: f.street.trim() || null, postalCode: f.postalCode.trim() || null, locality: f.locality.trim(), countryCode: 'DE' }
