@@ -41,7 +41,7 @@ describe('admin', () => {
     expect(await page.locator('#new-key').count()).toBe(0);
 
     page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: 'Widerrufen: Vertretung Südwest (E2E)' }).click();
+    await page.getByRole('button', { name: /^Widerrufen\s*: Vertretung Südwest \(E2E\)$/ }).click();
     await expect.poll(() => page.locator('.notice-ok').textContent()).toContain('widerrufen');
     expect((await api('/v1/keys/self', key)).status).toBe(401);
     await expectAxeClean(page, 'keys after revoking');
@@ -80,7 +80,7 @@ describe('failure states', () => {
     await signIn(page, h.suedwestKey);
     expect(await page.getByLabel('Titel').inputValue()).toBe('Entwurf bleibt');
     page.once('dialog', (d) => void d.accept());
-    await page.getByRole('link', { name: 'Termine' }).click();
+    await page.getByRole('link', { name: 'Termine', exact: true }).click();
     await context.close();
   });
 
@@ -186,10 +186,13 @@ describe('every view, German and English, 360 and 1280 px', () => {
     const check = async (name: string) => {
       await page.waitForTimeout(150);
       await page.waitForFunction(() => !document.querySelector('.loading'), undefined, { timeout: 15_000 });
-      await expectAxeClean(page, `${name} (${lang}, ${width})`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
       if (shots) await page.screenshot({ path: `${shots}/${name}-${lang}-${width}.png`, fullPage: true });
+      await expectAxeClean(page, `${name} (${lang}, ${width})`);
+      const overflow = await page.evaluate(() => {
+        const wide = [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).map((e) => `${e.tagName}.${e.className}`);
+        return { by: document.documentElement.scrollWidth - window.innerWidth, wide: wide.slice(0, 5) };
+      });
+      expect(overflow.by, `${name} scrolls sideways at ${width} px: ${overflow.wide.join(', ')}`).toBeLessThanOrEqual(0);
     };
     await check('signin');
     await signIn(page, h.adminKey);

@@ -55,7 +55,8 @@ export async function startHarness(options: Partial<ServerOptions> = {}): Promis
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    // German UI: date and time fields show and take DD.MM.YYYY and 24 h, as a coordinator's browser does.
+    args: ['--lang=de-DE', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   return {
     srv, base: srv.url, browser,
