@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { berlinDay, cleanBuild, expectAxeClean, type Harness, LUDWIGSBURG, openApp, signIn, startHarness, SUEDWEST } from './harness.js';
+import { berlinDay, cleanBuild, expectAxeClean, type Harness, LUDWIGSBURG, openApp, shot, signIn, startHarness, SUEDWEST } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -34,6 +34,7 @@ describe('admin', () => {
     await expect.poll(() => shown.inputValue()).toMatch(/^[A-Za-z0-9_-]{20,}$/);
     const key = await shown.inputValue();
     await expectAxeClean(page, 'key shown once');
+    await shot(page, 'state-key-shown-once-de-1280');
     await page.getByRole('button', { name: 'Kopieren' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(key);
     expect((await (await api('/v1/keys/self', key)).json()).label).toBe('Vertretung Südwest (E2E)');
@@ -58,6 +59,7 @@ describe('admin', () => {
     await expect.poll(() => page.locator('[data-trouble="conflict"]').textContent()).toContain('Konflikt');
     expect(await page.getByLabel(/^Kürzel/).inputValue()).toBe(SUEDWEST);
     await expectAxeClean(page, '409');
+    await shot(page, 'state-409-de-1280');
     await context.close();
   });
 });
@@ -76,6 +78,7 @@ describe('failure states', () => {
     expect(await page.getByRole('heading', { name: 'Anmelden' }).count()).toBe(1);
     expect(await page.evaluate(() => sessionStorage.getItem('fk-admin-key'))).toBeNull();
     await expectAxeClean(page, '401: back to sign-in');
+    await shot(page, 'state-401-signin-de-1280');
     // Signed in again (with a valid key), the draft is still there.
     await signIn(page, h.suedwestKey);
     expect(await page.getByLabel('Titel').inputValue()).toBe('Entwurf bleibt');
@@ -98,6 +101,7 @@ describe('failure states', () => {
     expect(await refusal.textContent()).toContain(SUEDWEST);
     expect(await page.getByLabel('Titel').inputValue()).toBe('Fremder Termin, geändert');
     await expectAxeClean(page, '403');
+    await shot(page, 'state-403-de-1280');
     await context.close();
   });
 
@@ -117,6 +121,7 @@ describe('failure states', () => {
       await expect.poll(() => rate.textContent()).toMatch(/warten Sie \d+ Sekunden/);
       expect(await page.getByLabel('Titel').inputValue()).toBe('Zweiter Termin');
       await expectAxeClean(page, '429');
+    await shot(page, 'state-429-de-1280');
 
       await slow.srv.close();
       await page.getByRole('button', { name: 'Termin anlegen' }).click();
@@ -124,6 +129,7 @@ describe('failure states', () => {
       expect(await page.locator('.banner.notice-offline').count()).toBe(1);
       expect(await page.getByLabel('Titel').inputValue()).toBe('Zweiter Termin');
       await expectAxeClean(page, 'server down');
+    await shot(page, 'state-server-down-de-1280');
     } finally {
       await slow.close();
     }

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { berlinDay, cleanBuild, expectAxeClean, type Harness, openApp, signIn, startHarness, SUEDWEST } from './harness.js';
+import { berlinDay, cleanBuild, expectAxeClean, type Harness, openApp, shot, signIn, startHarness, SUEDWEST } from './harness.js';
 
 let h: Harness;
 let page: Page;
@@ -57,6 +57,7 @@ describe('a coordinator keeps the alliance current', () => {
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await expect.poll(() => page.locator('[data-trouble="auth"]').textContent()).toContain('unbekannt oder widerrufen');
     await expectAxeClean(page, 'sign-in with a wrong key');
+    await shot(page, 'state-wrong-key-de-1280');
     await signIn(page, h.suedwestKey);
     expect(await page.locator('[data-who]').textContent()).toBe('Geschäftsstelle Südwest (G. Gempp)');
     expect(await page.locator('[data-scope]').textContent()).toBe('Fachkräfteallianz Südwest');
@@ -96,6 +97,7 @@ describe('a coordinator keeps the alliance current', () => {
     await page.locator('.card', { hasText: TITLE }).getByRole('button', { name: /^Absagen/ }).click();
     await expect.poll(() => page.locator('.card', { hasText: TITLE }).locator('.badge').textContent()).toBe('abgesagt');
     await expectAxeClean(page, 'events list with a cancelled event');
+    await shot(page, 'state-cancelled-de-1280');
     const demo = await demoPage();
     const hit = await findInCalendar(demo, TITLE);
     // The calendar names the status with the event (its own text, "abgesagt").
@@ -138,6 +140,7 @@ describe('a coordinator keeps the alliance current', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ev-registration');
     expect(await page.getByLabel('Titel').inputValue()).toBe('Ende vor Beginn');
     await expectAxeClean(page, 'form with a field error');
+    await shot(page, 'state-field-error-de-1280');
     await page.getByLabel('Link zur Anmeldung (optional)').fill('https://example.org/anmeldung');
     await page.getByRole('button', { name: 'Termin anlegen' }).click();
     await expect.poll(() => page.locator('#ev-end-date-error').textContent()).toContain('must not be before start');
@@ -177,13 +180,16 @@ describe('a coordinator keeps the alliance current', () => {
     const demo = await demoPage();
     // The map's list names every member (a page of rows at a time, "show more" adds the next).
     const map = demo.locator('fk-member-map').first();
-    await expect.poll(() => map.locator('[part="list-item"]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    for (let i = 0; i < 20 && !(await map.locator('[part="list-item"]', { hasText: name }).count()); i++) {
+    // The map loads its data when it comes into view.
+    await map.scrollIntoViewIfNeeded();
+    await expect.poll(() => map.locator('ul.rows li').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    for (let i = 0; i < 20 && !(await map.locator('ul.rows li', { hasText: name }).count()); i++) {
       const more = map.locator('[part="show-more"]');
       if (!(await more.count())) break;
       await more.click();
     }
-    expect(await map.locator('[part="list-item"]', { hasText: name }).count()).toBe(1);
+    // Placed on the map: its row is a button that shows it there.
+    expect(await map.locator('ul.rows li', { hasText: name }).locator('[part="list-item"]').count()).toBe(1);
     await demo.context().close();
   });
 
@@ -206,6 +212,7 @@ describe('a coordinator keeps the alliance current', () => {
     expect(await refusal.textContent()).toContain('also belongs to');
     expect(await page.getByLabel('Website (optional)').inputValue()).toBe('https://example.org/geaendert');
     await expectAxeClean(page, '403 on a shared organisation');
+    await shot(page, 'state-403-shared-org-de-1280');
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('link', { name: 'Mitglieder', exact: true }).first().click();
   });
@@ -221,6 +228,7 @@ describe('a coordinator keeps the alliance current', () => {
     expect(await page.locator('.report').textContent()).toContain('Elternabend Berufswahl');
     expect(await page.getByRole('heading', { name: /noch nichts geändert/ }).count()).toBe(1);
     await expectAxeClean(page, 'import dry run');
+    await shot(page, 'state-import-dry-run-de-1280');
     await page.getByRole('button', { name: 'Jetzt importieren' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Ergebnis des Imports' }).count()).toBe(1);
     const found = await (await fetch(`${h.base}/v1/events?q=Elternabend&alliance=${SUEDWEST}&from=2027-01-01`)).json() as { items: { title: string }[] };

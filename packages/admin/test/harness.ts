@@ -116,3 +116,11 @@ export async function signIn(page: Page, key: string) {
 export function berlinDay(days = 0): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(Date.now() + days * 86_400_000);
 }
+
+/** A full-page screenshot into $FK_SHOTS (when set), to be looked at. */
+export async function shot(page: Page, name: string) {
+  const dir = process.env.FK_SHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
