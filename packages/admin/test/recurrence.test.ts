@@ -12,7 +12,7 @@ group('recurrence builder', () => {
     [r({ freq: 'MONTHLY', monthly: 'nth', end: 'count', count: '6' }), '2027-03-09', 'FREQ=MONTHLY;BYDAY=2TU;COUNT=6', 'jeden zweiten Dienstag im Monat, 6-mal'],
     [r({ freq: 'MONTHLY', monthly: 'last', end: 'until', until: '2027-12-31' }), '2027-03-30', 'FREQ=MONTHLY;BYDAY=-1TU;UNTIL=20271231', 'jeden letzten Dienstag im Monat, bis 31.12.2027'],
     [r({ freq: 'MONTHLY', monthly: 'day', end: 'never' }), '2027-03-14', 'FREQ=MONTHLY;BYMONTHDAY=14', 'jeden Monat am 14., ohne Ende'],
-    [r({ freq: 'WEEKLY', interval: '2', weekdays: ['WE', 'MO'], end: 'count', count: '10' }), '2027-03-01', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;COUNT=10', 'alle 2 Wochen am Montag und Mittwoch, 10-mal'],
+    [r({ freq: 'WEEKLY', interval: '2', weekdays: ['MO', 'WE'], end: 'count', count: '10' }), '2027-03-01', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE;COUNT=10', 'alle 2 Wochen am Montag und Mittwoch, 10-mal'],
     [r({ freq: 'DAILY', end: 'count', count: '3' }), '2027-03-01', 'FREQ=DAILY;COUNT=3', 'jeden Tag, 3-mal'],
     [r({ freq: 'YEARLY', end: 'never' }), '2027-03-01', 'FREQ=YEARLY', 'jedes Jahr, ohne Ende'],
   ])('%#: writes %s as a rule the API parses, reads it back, says it in words', (repeat, start, rule, words) => {
