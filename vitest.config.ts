@@ -5,6 +5,6 @@ import { defineConfig } from 'vitest/config';
 // keeps its own vitest.config.ts.
 export default defineConfig({
   test: {
-    projects: ['packages/schema', 'packages/server', 'packages/sdk', 'packages/widgets', 'packages/admin'],
+    projects: ['packages/schema', 'packages/server', 'packages/sdk', 'packages/widgets', 'packages/admin', 'scripts'],
   },
 });

@@ -34,7 +34,9 @@ function readCounts(file, label) {
 // 1. vitest (schema, server, SDK)
 const vitestJson = `${cache}/vitest.json`;
 rmSync(vitestJson, { force: true });
-const vitestStatus = run('vitest', 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+// On PGlite: the PostgreSQL run below is the only one that sees FK_TEST_DATABASE_URL.
+const { FK_TEST_DATABASE_URL: _pg, ...pgliteEnv } = process.env;
+const vitestStatus = run('vitest', 'pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], { env: pgliteEnv });
 if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
   totals.passed += r.numPassedTests;
@@ -47,6 +49,54 @@ if (existsSync(vitestJson)) {
   }
 } else {
   readCounts(vitestJson, 'vitest');
+}
+
+// 1b. The server's tests once more on a real PostgreSQL server (issue 13). FK_TEST_DATABASE_URL
+// names a role that may create databases (.ci/run installs PostgreSQL, starts it and sets it):
+// every test server gets a fresh database. Its counts are added to the totals.
+let postgresStatus = 0;
+if (process.env.FK_TEST_DATABASE_URL) {
+  const pgJson = `${cache}/vitest-postgres.json`;
+  rmSync(pgJson, { force: true });
+  postgresStatus = run('server on PostgreSQL', 'pnpm', ['exec', 'vitest', 'run', '--project', '@fachkraefte/server', '--reporter=default', '--reporter=json', `--outputFile.json=${pgJson}`]);
+  if (existsSync(pgJson)) {
+    const r = JSON.parse(readFileSync(pgJson, 'utf8'));
+    console.log(`server on PostgreSQL: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+    if (postgresStatus !== 0 && r.numFailedTests === 0) {
+      broken = true;
+      totals.failed += Math.max(1, r.numFailedTestSuites ?? 1);
+    }
+  } else {
+    readCounts(pgJson, 'server on PostgreSQL');
+  }
+} else {
+  console.log('\n▷ server on PostgreSQL: not run here (FK_TEST_DATABASE_URL is not set; .ci/run installs PostgreSQL and sets it)');
+}
+
+// 1c. Two instances on PostgreSQL behind nginx (scripts/cluster.test.mjs, issue 13): needs nginx and
+// FK_TEST_DATABASE_URL, which .ci/run installs, starts and sets. Its counts are added to the totals.
+let clusterStatus = 0;
+if (process.env.FK_TEST_DATABASE_URL) {
+  const clusterJson = `${cache}/vitest-cluster.json`;
+  rmSync(clusterJson, { force: true });
+  clusterStatus = run('cluster (nginx + PostgreSQL)', 'pnpm', ['exec', 'vitest', 'run', '--config', 'scripts/cluster.vitest.config.mjs', '--reporter=default', '--reporter=json', `--outputFile.json=${clusterJson}`]);
+  if (existsSync(clusterJson)) {
+    const r = JSON.parse(readFileSync(clusterJson, 'utf8'));
+    console.log(`cluster: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    if (clusterStatus !== 0 && r.numFailedTests === 0) {
+      broken = true;
+      totals.failed += Math.max(1, r.numFailedTestSuites ?? 1);
+    }
+  } else {
+    readCounts(clusterJson, 'cluster');
+  }
+} else {
+  console.log('\n▷ cluster (nginx + PostgreSQL): not run here (FK_TEST_DATABASE_URL is not set; .ci/run installs both and sets it)');
 }
 
 // 2. @web/test-runner (widgets, real Chromium)
@@ -74,4 +124,4 @@ if (existsSync(widgetsConfig)) {
 
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
-process.exit(totals.failed > 0 || broken || vitestStatus !== 0 ? 1 : 0);
+process.exit(totals.failed > 0 || broken || vitestStatus !== 0 || postgresStatus !== 0 || clusterStatus !== 0 ? 1 : 0);

@@ -18,10 +18,10 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => srv?.close());
 
-it('opens with a ten-line example that runs', async () => {
+it('opens with the install line and a ten-line example that runs', async () => {
   const readme = readFileSync(`${pkgDir}README.md`, 'utf8');
-  const first = /^# @fachkraefte\/sdk\n\n```ts\n([\s\S]*?)```/.exec(readme);
-  expect(first, 'the README must open with a ts code block').not.toBeNull();
+  const first = /^# @fachkraefte\/sdk\n\n```sh\nnpm install @fachkraefte\/sdk\n```\n\n```ts\n([\s\S]*?)```/.exec(readme);
+  expect(first, 'the README must open with the install line and a ts code block').not.toBeNull();
   const code = first![1]!;
   expect(code.trimEnd().split('\n').length).toBeLessThanOrEqual(10);
   // Inside the package, so that `@fachkraefte/sdk` resolves to itself (package self-reference).

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import { compress } from './http/compress.js';
+import { readCache, ResponseCache, type ResponseCacheOptions, versionETag, versionValidators } from './http/read-cache.js';
 import { HttpProblem } from './http/problem.js';
 import { WriteLimiter } from './http/rate-limit.js';
 import { adminRoutes, MAX_DATA_SET_BYTES } from './routes/admin.js';
@@ -14,7 +15,8 @@ import type { AppEnv } from './routes/common.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoute, metaRoutes } from './routes/meta.js';
 import { organisationRoutes } from './routes/organisations.js';
-import { BadCursorError, type Store } from './store/store.js';
+import { createOpenApiDocument } from '@fachkraefte/schema/openapi';
+import { BadCursorError, type Store, withWriteVersion } from './store/store.js';
 
 /** One structured log line per request: never a key, a body or the client's IP address. */
 export interface RequestLogLine {
@@ -48,6 +50,11 @@ export interface AppOptions {
   writeLimit?: { perMinute: number; burst: number };
   /** The secret of the command line on this machine (see control.ts): an admin key kept in memory. */
   controlToken?: string;
+  /**
+   * Rendered public answers kept in memory per data version, URL and encoding; `false` renders
+   * every request. @default { maxBytes: 32 MiB, maxEntries: 2000 }
+   */
+  responseCache?: ResponseCacheOptions | ResponseCache | false;
   /** Folder served at `/` (the demo page). @default examples/municipal-page of this repository */
   siteDir?: string | null;
   /** Folder served at `/cdn/` (the widgets' CDN build). @default packages/widgets/dist/cdn */
@@ -57,6 +64,21 @@ export interface AppOptions {
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * What this server's code renders, for validators: its version and its API description. ETags of
+ * public answers derive from the data version and this, so that an upgrade that renders the same
+ * data differently does not answer 304 with the old rendering.
+ */
+function renderIdentity(): string {
+  let version = '';
+  try {
+    version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    // Bundled without its package.json: the API description alone.
+  }
+  return createHash('sha1').update(version).update('\0').update(JSON.stringify(createOpenApiDocument())).digest('hex');
+}
 
 /**
  * Which methods each API path takes: an unknown method on a known path gets 405 with `Allow`,
@@ -200,6 +222,20 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await next();
   });
 
+  // Public reads: the data version, the ETag derived from it, and kept rendered answers. Outside
+  // compression and the header middlewares, so a kept answer is exactly the bytes sent before.
+  const renderId = renderIdentity();
+  const responseCache = options.responseCache === false ? null
+    : options.responseCache instanceof ResponseCache ? options.responseCache : new ResponseCache(options.responseCache);
+  app.use('/v1/*', responseCache
+    ? readCache(responseCache, renderId)
+    : async (c, next) => {
+      if ((c.req.method === 'GET' || c.req.method === 'HEAD') && !c.req.header('authorization')) {
+        c.set('etag', versionETag(renderId, await c.var.store.dataVersion(), c.req.url));
+      }
+      await next();
+    });
+
   app.use('*', compress());
 
   app.use('*', async (c, next) => {
@@ -219,19 +255,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }
     if (!c.res.headers.get('content-security-policy')) c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
   });
-  // Strong ETags from a hash of the body; If-None-Match answered with 304 (hono/etag).
+  // Public reads: 304 for the version's ETag before any data is read; that ETag on their 200s.
+  app.use('/v1/*', versionValidators());
+  // Reads with credentials: strong ETags from a hash of the body; If-None-Match answered with 304
+  // (hono/etag; it takes the ETag set above when there is one, and answers `If-None-Match: *`).
   app.use('/v1/*', etag());
-  // A write answers with the new record and the ETag a GET of it gives (SHA-1 of the same bytes,
-  // as hono/etag makes it for bodies under 256 KB), so a client can revalidate at once.
+  // A write answers with the new record and the ETag a GET of it gives (the data version its
+  // transaction left behind, and the record's URL), so a client can revalidate at once.
   app.use('/v1/*', async (c, next) => {
-    await next();
+    if (READ_METHODS.has(c.req.method)) return next();
+    const { version } = await withWriteVersion(next);
     const type = c.res.headers.get('content-type') ?? '';
-    if (READ_METHODS.has(c.req.method) || !c.res.ok || c.res.status === 204 || !type.startsWith('application/json') || c.req.path.startsWith('/v1/keys')) return;
-    // Read once and answer anew: a clone of @hono/node-server's light Response can lock its body.
-    const res = c.res;
-    const body = new Uint8Array(await res.arrayBuffer());
-    c.res = new Response(body, { status: res.status, headers: res.headers });
-    c.res.headers.set('ETag', `"${createHash('sha1').update(body).digest('hex')}"`);
+    if (!c.res.ok || c.res.status === 204 || !type.startsWith('application/json') || c.req.path.startsWith('/v1/keys')) return;
+    const location = c.res.headers.get('location');
+    const url = location ? new URL(location, c.req.url).href : c.req.url;
+    c.header('ETag', versionETag(renderId, version ?? await c.var.store.dataVersion(), url));
   });
   app.use('/v1/*', (c, next) => {
     const maxSize = bodyLimitOf(c.req.path);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Control, readControlFile } from './control.js';
 import { checkDataSet } from './seed/file.js';
@@ -9,24 +10,37 @@ import { startServer, type DataSetName } from './server.js';
 import { ICalendarParseError } from './export/ics-import.js';
 import { importICalendar, type ImportReport } from './store/import-ics.js';
 import { DataDirInUseError } from './store/data-lock.js';
+import { copyDatabase, CopyMismatchError, TargetNotEmptyError } from './store/copy-database.js';
+import { DatabaseConnectError, isPostgresUrl, redactDatabaseUrl } from './store/database.js';
 import { type ApiKeyRecord, Store } from './store/store.js';
 
 const USAGE = `fachkraefte-server — the reference API of the Fachkräfte project
 
 Usage:
-  fachkraefte-server [serve] [--port 8080] [--host 127.0.0.1] [--data DIR | --memory]
-                     [--data-sets seed,upcoming] [--cors-write-origin URL ...]
-  fachkraefte-server keys create --scope admin|<alliance-slug> [--label TEXT] [--data DIR]
-  fachkraefte-server keys list [--data DIR]
-  fachkraefte-server keys revoke <id> [--data DIR]
-  fachkraefte-server load <seed|upcoming|volume|FILE.json> [--data DIR]
-  fachkraefte-server import-ics <FILE.ics> --alliance <slug> [--dry-run] [--data DIR]
+  fachkraefte-server [serve] [--port 8080] [--host 127.0.0.1] [--data DIR | --memory | --database-url URL]
+                     [--data-sets seed,upcoming] [--cors-write-origin URL ...] [--cache-mb 32]
+                     [--max-age 60]
+  fachkraefte-server keys create --scope admin|<alliance-slug> [--label TEXT] [--data DIR | --database-url URL]
+  fachkraefte-server keys list [--data DIR | --database-url URL]
+  fachkraefte-server keys revoke <id> [--data DIR | --database-url URL]
+  fachkraefte-server load <seed|upcoming|volume|FILE.json> [--data DIR | --database-url URL]
+  fachkraefte-server import-ics <FILE.ics> --alliance <slug> [--dry-run] [--data DIR | --database-url URL]
+  fachkraefte-server migrate-to-postgres --data DIR --database-url URL [--replace]
+
+--database-url postgres://user:password@host:5432/database runs on a PostgreSQL server instead of
+the embedded database; several servers may share it. keys, load and import-ics write to it directly.
 
 keys, load and import-ics work while a server uses the same data directory: they send the change
 through its API (control.json in the data directory), so the server keeps running.
 
-Environment (flags win): PORT, HOST, FK_DATA_DIR, FK_MEMORY=1, FK_DATA_SETS, FK_CORS_WRITE_ORIGINS
-(comma-separated). The data directory defaults to ./.data; on first start the data sets
+migrate-to-postgres copies a data directory (stop its server first) into an empty PostgreSQL
+database: every record, key, change and the schema version; --replace overwrites a database that
+holds data.
+
+Environment (flags win): PORT, HOST, DATABASE_URL, FK_DATA_DIR, FK_MEMORY=1, FK_DATA_SETS,
+FK_CORS_WRITE_ORIGINS (comma-separated), FK_CACHE_MB (memory for rendered answers kept per data
+version; 0 turns it off), FK_MAX_AGE (seconds browsers and caches may keep a read; a change reaches
+every reader within twice it). The data directory defaults to ./.data; on first start the data sets
 (default seed,upcoming) are loaded into the empty database.`;
 
 /** A mistake in how the CLI was called: printed with the usage, exit code 2. */
@@ -59,6 +73,20 @@ function port(value: string | undefined): number {
   return n;
 }
 
+function cacheMb(value: string | undefined): { maxBytes: number } | false {
+  if (value === undefined) return { maxBytes: 32 * 1024 * 1024 };
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 65536) throw new UsageError(`--cache-mb/FK_CACHE_MB must be a number of megabytes 0–65536, not "${value}"`);
+  return n === 0 ? false : { maxBytes: Math.round(n * 1024 * 1024) };
+}
+
+function maxAge(value: string | undefined): number {
+  if (value === undefined) return 60;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 86_400) throw new UsageError(`--max-age/FK_MAX_AGE must be whole seconds 0–86400, not "${value}"`);
+  return n;
+}
+
 function dataSets(value: string | undefined): DataSetName[] {
   if (value === undefined) return ['seed', 'upcoming'];
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -76,10 +104,10 @@ interface Backend {
   close(): Promise<void>;
 }
 
-/** The database directly, when no server holds the data directory. */
-function localBackend(store: Store, dataDir: string): Backend {
+/** The database directly, when no server holds the data directory (or it is a PostgreSQL server). */
+function localBackend(store: Store, where: string): Backend {
   const known = async (slug: string) => {
-    if (!(await store.allianceExists(slug))) throw new UsageError(`no alliance "${slug}" in ${dataDir}`);
+    if (!(await store.allianceExists(slug))) throw new UsageError(`no alliance "${slug}" in ${where}`);
   };
   return {
     createKey: async (scope, label) => {
@@ -151,8 +179,12 @@ function remoteBackend(control: Control): Backend {
   };
 }
 
-/** The database when it is free; the running server's API when a server holds it. */
-async function openBackend(dataDir: string): Promise<Backend> {
+/**
+ * The database when it is free; the running server's API when a server holds it. A PostgreSQL
+ * database is always opened directly: it serves running servers and the command line at once.
+ */
+async function openBackend(dataDir: string, databaseUrl: string | undefined): Promise<Backend> {
+  if (databaseUrl !== undefined) return localBackend(await Store.open({ databaseUrl }), redactDatabaseUrl(databaseUrl));
   try {
     return localBackend(await Store.open({ dataDir }), dataDir);
   } catch (err) {
@@ -189,10 +221,14 @@ async function main(argv: string[]): Promise<number> {
       memory: { type: 'boolean' },
       'data-sets': { type: 'string' },
       'cors-write-origin': { type: 'string', multiple: true },
+      'cache-mb': { type: 'string' },
+      'max-age': { type: 'string' },
       scope: { type: 'string' },
       alliance: { type: 'string' },
       'dry-run': { type: 'boolean' },
       label: { type: 'string' },
+      'database-url': { type: 'string' },
+      replace: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -203,6 +239,44 @@ async function main(argv: string[]): Promise<number> {
   const env = process.env;
   const dataDir = values.data ?? env.FK_DATA_DIR ?? './.data';
   const [command = 'serve', ...rest] = positionals;
+  if (values['database-url'] !== undefined && (values.data !== undefined || values.memory) && command !== 'migrate-to-postgres') {
+    throw new UsageError('--database-url runs on PostgreSQL: it goes with neither --data nor --memory');
+  }
+  // DATABASE_URL is the environment's choice; an explicit --data or --memory overrides it (not for
+  // migrate-to-postgres, which takes both a data directory and a database).
+  const envUrl = env.DATABASE_URL || undefined;
+  const databaseUrl = values['database-url'] ?? (command === 'migrate-to-postgres' || (values.data === undefined && !values.memory) ? envUrl : undefined);
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    throw new UsageError(`--database-url/DATABASE_URL must be a postgres:// or postgresql:// URL, not "${redactDatabaseUrl(databaseUrl)}"`);
+  }
+
+  if (command === 'migrate-to-postgres') {
+    if (rest.length) throw new UsageError(`migrate-to-postgres takes no arguments, got: ${rest.join(' ')}`);
+    const from = values.data ?? env.FK_DATA_DIR;
+    if (from === undefined) throw new UsageError('migrate-to-postgres needs --data DIR, the PGlite data directory to copy');
+    if (databaseUrl === undefined) throw new UsageError('migrate-to-postgres needs --database-url postgres://… (or DATABASE_URL), the database to copy into');
+    // Opening a directory that is not one would create an empty database there and copy nothing.
+    if (!existsSync(join(from, 'PG_VERSION'))) throw new UsageError(`${from} is not a data directory of the server (no PG_VERSION in it)`);
+    const shownUrl = redactDatabaseUrl(databaseUrl);
+    const source = await Store.open({ dataDir: from });
+    try {
+      const target = await Store.open({ databaseUrl });
+      try {
+        console.error(`copying ${from} (schema version ${await source.schemaVersion()}) to ${shownUrl} …`);
+        const report = await copyDatabase(source, target, { replace: values.replace ?? false });
+        const width = Math.max(...report.tables.map((t) => t.table.length));
+        for (const t of report.tables) console.log(`${t.table.padEnd(width)}  ${t.rows}`);
+        const total = report.tables.reduce((n, t) => n + t.rows, 0);
+        console.log(`copied ${total} rows in ${report.tables.length} tables; row counts and sequences verified; schema version ${report.schemaVersion}`);
+        console.error(`start the server with --database-url ${shownUrl} (the data directory ${from} is left as it was)`);
+      } finally {
+        await target.close();
+      }
+    } finally {
+      await source.close();
+    }
+    return 0;
+  }
 
   if (command === 'serve') {
     if (rest.length) throw new UsageError(`serve takes no arguments, got: ${rest.join(' ')}`);
@@ -210,14 +284,17 @@ async function main(argv: string[]): Promise<number> {
     const server = await startServer({
       port: port(values.port ?? env.PORT),
       host: values.host ?? env.HOST ?? '127.0.0.1',
-      ...(memory ? { memory: true } : { dataDir }),
+      ...(databaseUrl !== undefined ? { databaseUrl } : memory ? { memory: true } : { dataDir }),
       dataSets: dataSets(values['data-sets'] ?? env.FK_DATA_SETS),
       corsWriteOrigins: values['cors-write-origin'] ?? (env.FK_CORS_WRITE_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      responseCache: cacheMb(values['cache-mb'] ?? env.FK_CACHE_MB),
+      maxAge: maxAge(values['max-age'] ?? env.FK_MAX_AGE),
     });
     const shown = server.url.replace('127.0.0.1', 'localhost');
     console.error(`Fachkräfte API: ${shown}/v1/alliances  (OpenAPI: ${shown}/v1/openapi.json)`);
     console.error(`Demo page:      ${shown}/`);
-    console.error(`Data:           ${memory ? 'in memory' : dataDir}; stop with Ctrl+C`);
+    const data = databaseUrl !== undefined ? `PostgreSQL ${redactDatabaseUrl(databaseUrl)}` : memory ? 'in memory' : dataDir;
+    console.error(`Data:           ${data}; stop with Ctrl+C`);
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         console.error(`${signal}: finishing running requests, closing the database …`);
@@ -234,7 +311,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'keys' || command === 'load' || command === 'import-ics') {
-    const backend = await openBackend(dataDir);
+    const backend = await openBackend(dataDir, databaseUrl);
     try {
       if (command === 'import-ics') {
         const file = rest[0];
@@ -302,8 +379,10 @@ main(process.argv.slice(2)).then(
       console.error(`error: ${(err as Error).message}\n\n${USAGE}`);
       process.exit(2);
     }
-    // A data directory another process holds: a clear line, not a stack trace.
-    console.error(err instanceof DataDirInUseError ? `error: ${err.message}` : err);
+    // A data directory another process holds, a database that cannot be reached or is not empty:
+    // a clear line, not a stack trace.
+    const clear = [DataDirInUseError, DatabaseConnectError, TargetNotEmptyError, CopyMismatchError].some((c) => err instanceof c);
+    console.error(clear ? `error: ${(err as Error).message}` : err);
     process.exit(1);
   },
 );

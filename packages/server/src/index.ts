@@ -8,6 +8,7 @@ export { startServer } from './server.js';
 export type { DataSetName, RunningServer, ServerOptions } from './server.js';
 export { Store } from './store/store.js';
 export type { KeyScope, Page, StoreOptions } from './store/store.js';
+export { DatabaseConnectError, redactDatabaseUrl } from './store/database.js';
 export { loadDataSet } from './seed/index.js';
 export type { DataSet } from './seed/types.js';
 export { eventsToICalendar, eventToICalendar } from './export/ics.js';

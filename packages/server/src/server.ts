@@ -19,6 +19,11 @@ export interface ServerOptions extends Omit<AppOptions, 'store'> {
   /** Keep the database in memory only (tests). @default false */
   memory?: boolean;
   /**
+   * A PostgreSQL server instead of the embedded PGlite, e.g. `postgres://user:password@host:5432/db`.
+   * Several servers may share one database; `dataDir` and `memory` are then not used.
+   */
+  databaseUrl?: string;
+  /**
    * Data sets loaded into an empty database; a later start loads those a killed first start left
    * out. @default ['seed', 'upcoming']
    */
@@ -45,17 +50,23 @@ export interface RunningServer {
  * await server.close();
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const store = await Store.open(options.memory ? { memory: true } : { dataDir: options.dataDir ?? './.data' });
+  const store = await Store.open(
+    options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl }
+      : options.memory ? { memory: true } : { dataDir: options.dataDir ?? './.data' });
   try {
-    // The plan is recorded first, so that a start killed halfway is completed by the next one.
-    if (await store.isEmpty()) await store.planDataSets(options.dataSets ?? ['seed', 'upcoming']);
-    for (const name of await store.unloadedPlannedDataSets()) await store.load(loadDataSet(name as DataSetName, new Date()));
+    // Exclusive: instances that start together on one PostgreSQL database load the data sets once.
+    await store.exclusive(async () => {
+      // The plan is recorded first, so that a start killed halfway is completed by the next one.
+      if (await store.isEmpty()) await store.planDataSets(options.dataSets ?? ['seed', 'upcoming']);
+      for (const name of await store.unloadedPlannedDataSets()) await store.load(loadDataSet(name as DataSetName, new Date()));
+    });
   } catch (err) {
     await store.close();
     throw err;
   }
   // The command line on this machine reaches the running server with this secret (control.ts).
-  const controlToken = options.memory ? undefined : newControlToken();
+  // Not on PostgreSQL: there the command line opens the database itself, next to running servers.
+  const controlToken = options.memory || options.databaseUrl !== undefined ? undefined : newControlToken();
   const app = createApp({ ...options, store, ...(controlToken ? { controlToken } : {}) });
   const host = options.host ?? '127.0.0.1';
   const server: ServerType = await new Promise((resolve, reject) => {

@@ -10,7 +10,7 @@ import { readBody, readText } from '../http/body.js';
 import { badRequest, HttpProblem, notFound } from '../http/problem.js';
 import { parseQuery } from '../http/query.js';
 import { importICalendar } from '../store/import-ics.js';
-import type { Transaction } from '@electric-sql/pglite';
+import type { Transaction } from '../store/database.js';
 import { actorOf, type Store } from '../store/store.js';
 import { emptyQuery, pathParam, type AppEnv } from './common.js';
 

@@ -13,6 +13,8 @@ export interface AppEnv {
     /** The secret of the server's own command line (see control.ts), when it has one. */
     controlToken?: string;
     writeLimiter?: WriteLimiter;
+    /** The ETag of a public read, derived from the data version (http/read-cache.ts). */
+    etag?: string;
   };
 }
 

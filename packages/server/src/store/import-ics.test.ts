@@ -3,23 +3,26 @@ import { eventIdForUid, ICalendarParseError } from '../export/ics-import.js';
 import { eventsToICalendar } from '../export/ics.js';
 import { loadDataSet } from '../seed/index.js';
 import { importICalendar } from './import-ics.js';
-import { Store } from './store.js';
+import { openTestStore } from '../../test/helpers.js';
+import type { Store } from './store.js';
 
 const ALLIANCE = 'fachkraefteallianz-suedwest';
 
 describe('importICalendar', () => {
   let store: Store;
+  let close: () => Promise<void>;
   let feed: string;
   let set: ReturnType<typeof loadDataSet>;
 
   beforeAll(async () => {
-    store = await Store.open({ memory: true });
+    // In-memory PGlite, or a fresh database when the suite runs on PostgreSQL.
+    ({ store, close } = await openTestStore());
     // Alliances and organisations only: the feed's events come from another data set.
     set = loadDataSet('upcoming', new Date('2026-11-21T12:00:00Z'));
     await store.load({ ...set, events: [] });
     feed = eventsToICalendar(set.events.slice(0, 8), { calendarName: 'Extern', now: new Date('2026-11-21T12:00:00Z') });
   });
-  afterAll(() => store.close());
+  afterAll(() => close());
 
   it('adds every event of a feed, then finds nothing to do on the second run', async () => {
     const first = await importICalendar(store, feed, { alliance: ALLIANCE });

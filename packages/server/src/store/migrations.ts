@@ -128,4 +128,32 @@ export const migrations: readonly { version: number; name: string; sql: string }
       create index changes_alliances on changes using gin (alliances);
     `,
   },
+  {
+    version: 5,
+    name: 'data version: validators and caches of every instance',
+    sql: `
+      -- One row that every write moves on, so that validators (ETags) and caches of rendered
+      -- answers follow the data without hashing bodies, and every instance on one database agrees.
+      -- n counts writes; tag is random per write, so a database restored from a backup and then
+      -- written to never repeats a tag that named other data.
+      create table data_version (
+        one boolean primary key default true check (one),
+        n bigint not null,
+        tag text not null
+      );
+      insert into data_version (n, tag) values (0, md5(random()::text || clock_timestamp()::text));
+      -- Every write records its change in the history, in its own transaction: the history is the
+      -- one place that sees them all. Once per statement (a data set loads in one statement a
+      -- table), and only when the statement recorded something.
+      create function data_version_bump() returns trigger language plpgsql as $$
+      begin
+        if exists (select 1 from recorded) then
+          update data_version set n = n + 1, tag = md5(random()::text || clock_timestamp()::text);
+        end if;
+        return null;
+      end $$;
+      create trigger changes_bump_data_version after insert on changes referencing new table as recorded
+        for each statement execute function data_version_bump();
+    `,
+  },
 ];

@@ -1,18 +1,21 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomBytes } from 'node:crypto';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
 import {
   type Alliance, type AllianceFilters, DEFAULT_LIMIT, type Event, type EventFilters, type FocusArea,
   type Member, type MemberFilters, type Membership, type Organisation, type OrganisationFilters,
 } from '@fachkraefte/schema';
 import type { DataSet } from '../seed/types.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { type Database, openPglite, openPostgres, type Queryable, type Transaction } from './database.js';
 import { lockDataDir } from './data-lock.js';
 import { berlinMidnight, eventRange } from './event-range.js';
 import { migrations } from './migrations.js';
 import { foldForSearch, likePattern } from './search.js';
 import { addDays } from '../export/zoned-time.js';
 
-type Db = PGlite | Transaction;
+type Db = Queryable;
+
+export type { Database, Transaction };
 
 /** A page of results with the cursor of the next one. */
 export interface Page<T> {
@@ -25,8 +28,81 @@ export class BadCursorError extends Error {
   override name = 'BadCursorError';
 }
 
-/** Where the database lives: a data directory, or memory only (tests). */
-export type StoreOptions = { dataDir: string; memory?: false } | { memory: true; dataDir?: undefined };
+/**
+ * Where the database lives: a PGlite data directory, PGlite in memory only (tests), or a PostgreSQL
+ * server (`postgres://user:password@host:5432/database`).
+ */
+export type StoreOptions = (
+  | { dataDir: string; memory?: false; databaseUrl?: undefined }
+  | { memory: true; dataDir?: undefined; databaseUrl?: undefined }
+  | { databaseUrl: string; dataDir?: undefined; memory?: false }
+) & {
+  /**
+   * Whether other processes may write to the same database. A PGlite data directory is locked to
+   * one process, so that process knows every write and keeps the data version in memory; a shared
+   * database (PostgreSQL behind several instances) has it read from the database for each request
+   * (one tiny query, shared by the requests that arrive while it runs). @default true on
+   * PostgreSQL, false on PGlite (true there only for tests of the shared path)
+   */
+  shared?: boolean;
+};
+
+/**
+ * The data version: `n` counts the writes, `tag` is random per write. Every write moves it on (a
+ * trigger on the change history, migration 5), so validators and caches derived from it follow
+ * the data, and every instance on one database agrees.
+ */
+export interface DataVersion {
+  n: number;
+  tag: string;
+}
+
+/** Versions a request's writes committed, for the validators of write answers. */
+const writeScope = new AsyncLocalStorage<{ version?: DataVersion }>();
+
+/**
+ * Runs `fn` and returns, besides its result, the data version right after the last write
+ * transaction it committed (null when it committed none). A write answer's ETag derives from it:
+ * the version a GET of the written record gives, unless something else was written since.
+ */
+export async function withWriteVersion<T>(fn: () => Promise<T>): Promise<{ result: T; version: DataVersion | null }> {
+  const seen: { version?: DataVersion } = {};
+  const result = await writeScope.run(seen, fn);
+  return { result, version: seen.version ?? null };
+}
+
+/**
+ * A read that is always fresh but shared: a caller gets the result of a read that started after
+ * it called. While one read runs, every new caller waits for one next read; so however many
+ * requests arrive at once, at most two reads are under way.
+ */
+class FreshRead<T> {
+  private running: Promise<T> | null = null;
+  private queued: Promise<T> | null = null;
+  constructor(private readonly read: () => Promise<T>) {}
+
+  get(): Promise<T> {
+    if (this.queued) return this.queued;
+    if (!this.running) return this.start();
+    const settled = this.running.then(() => undefined, () => undefined);
+    this.queued = settled.then(() => {
+      this.queued = null;
+      return this.start();
+    });
+    return this.queued;
+  }
+
+  private start(): Promise<T> {
+    const p = this.read();
+    this.running = p;
+    const done = () => {
+      if (this.running === p) this.running = null;
+    };
+    p.then(done, done);
+    return p;
+  }
+}
+
 
 /** An API key's scope (every alliance, or one), with the key's id and label. */
 export type KeyScope = ({ admin: true } | { admin: false; alliance: string }) & { id: string; label: string | null };
@@ -135,36 +211,68 @@ const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /**
  * The database of the reference server: PGlite (PostgreSQL in WASM) in a data directory or in
- * memory. Filterable fields live in columns, the rest of each record as JSONB, so records keep
- * their exact published shape while queries stay indexed.
+ * memory, or a PostgreSQL server. Filterable fields live in columns, the rest of each record as
+ * JSON, so records keep their exact published shape while queries stay indexed.
  */
 export class Store {
-  private constructor(readonly db: PGlite, private readonly unlock: () => void) {}
+  /** The version this process last saw; kept only when no other process writes (PGlite). */
+  private version: DataVersion | null = null;
+  private readonly versionRead = new FreshRead(() => this.readVersion(this.db));
+  private readonly shared: boolean;
+
+  private constructor(readonly db: Database, private readonly unlock: () => void, shared?: boolean) {
+    this.shared = shared ?? db.kind === 'postgres';
+  }
 
   /**
    * Opens (and migrates) the database. A data directory is locked for this process until
-   * {@link close}.
+   * {@link close}; a PostgreSQL server needs no such lock (it serves many processes at once).
    *
    * @throws DataDirInUseError when another running process has the data directory open.
+   * @throws DatabaseConnectError when the PostgreSQL server cannot be reached or refuses the login.
    */
   static async open(options: StoreOptions): Promise<Store> {
-    if (options.memory) return Store.ready(await PGlite.create(), () => undefined);
+    if (options.memory) return Store.ready(await openPglite(), () => undefined, options.shared);
+    if (options.databaseUrl !== undefined) return Store.ready(await openPostgres(options.databaseUrl), () => undefined, options.shared);
     const unlock = lockDataDir(options.dataDir);
     try {
-      return await Store.ready(await PGlite.create(options.dataDir), unlock);
+      return await Store.ready(await openPglite(options.dataDir), unlock, options.shared);
     } catch (error) {
       unlock();
       throw error;
     }
   }
 
-  private static async ready(db: PGlite, unlock: () => void): Promise<Store> {
-    const store = new Store(db, unlock);
-    await store.migrate();
+  private static async ready(db: Database, unlock: () => void, shared?: boolean): Promise<Store> {
+    const store = new Store(db, unlock, shared);
+    try {
+      await store.migrate();
+    } catch (error) {
+      await db.close().catch(() => undefined);
+      throw error;
+    }
     return store;
   }
 
-  private async migrate(): Promise<void> {
+  /**
+   * Runs `fn` while no other process on the same database runs one (an advisory lock on
+   * PostgreSQL): migrations, and the data sets of a first start, happen once when several
+   * instances start at the same time.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.db.exclusive(fn);
+  }
+
+  /** Which kind of database this store runs on. */
+  get kind(): Database['kind'] {
+    return this.db.kind;
+  }
+
+  private migrate(): Promise<void> {
+    return this.exclusive(() => this.migrateNow());
+  }
+
+  private async migrateNow(): Promise<void> {
     await this.db.exec('create table if not exists schema_migrations (version int primary key, name text not null, applied_at timestamptz not null default now())');
     const { rows } = await this.db.query<{ version: number }>('select version from schema_migrations');
     const applied = new Set(rows.map((r) => r.version));
@@ -177,15 +285,55 @@ export class Store {
     }
   }
 
+  /**
+   * Runs a write transaction and notes the data version it leaves behind (see
+   * {@link withWriteVersion}). Every write goes through here.
+   */
+  private async write<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    let version: DataVersion | undefined;
+    const result = await this.db.transaction(async (tx) => {
+      const value = await fn(tx);
+      version = await this.readVersion(tx);
+      return value;
+    });
+    if (version) {
+      // Only after the commit: a reader must never pair a new version with old data.
+      this.noteVersion(version);
+      const sink = writeScope.getStore();
+      if (sink) sink.version = version;
+    }
+    return result;
+  }
+
+  private async readVersion(db: Db): Promise<DataVersion> {
+    const { rows } = await db.query<{ n: number; tag: string }>('select n::float8 as n, tag from data_version');
+    return { n: Number(rows[0]!.n), tag: rows[0]!.tag };
+  }
+
+  private noteVersion(v: DataVersion): void {
+    if (!this.shared && (!this.version || v.n >= this.version.n)) this.version = v;
+  }
+
+  /**
+   * The current data version. Without other writers (PGlite) from memory, without a query; on a
+   * shared database from a read that started after this call (never older than the request).
+   */
+  async dataVersion(): Promise<DataVersion> {
+    if (!this.shared && this.version) return this.version;
+    const v = await this.versionRead.get();
+    this.noteVersion(v);
+    return v;
+  }
+
   /** The schema version the database is at. */
   async schemaVersion(): Promise<number> {
     const { rows } = await this.db.query<{ v: number | null }>('select max(version) as v from schema_migrations');
     return rows[0]?.v ?? 0;
   }
 
-  /** Closes the database; PGlite flushes its files first. */
+  /** Closes the database; PGlite flushes its files first, a PostgreSQL pool ends its connections. */
   async close(): Promise<void> {
-    if (!this.db.closed) await this.db.close();
+    await this.db.close();
     this.unlock();
   }
 
@@ -233,7 +381,7 @@ export class Store {
       with up as (${upsert})
       insert into changes (kind, record, action, alliances, fields, key_id, key_label, key_scope)
       select '${kind}', up.record, case when up.inserted then 'created' else 'updated' end, up.alliances, '{}', $2, $3, $4 from up`;
-    await this.db.transaction(async (tx) => {
+    await this.write(async (tx) => {
       if (set.alliances.length) {
         await tx.query(logged('alliance', `
           insert into alliances (slug, name, kind, state, search, doc)
@@ -371,7 +519,7 @@ export class Store {
 
   /** Inserts an alliance; false when the slug is taken. */
   async createAlliance(a: Omit<Alliance, 'memberCount' | 'modified'>, actor: Actor): Promise<Alliance | null> {
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const { rows } = await tx.query(
         `insert into alliances (slug, name, kind, state, search, doc) values ($1, $2, $3, $4, $5, $6::json) on conflict (slug) do nothing returning slug`,
         [a.slug, a.name, a.kind, a.state, allianceSearch(a), JSON.stringify(a)]);
@@ -386,7 +534,7 @@ export class Store {
    * memberships (by the foreign key), events, keys, child alliances and created organisations.
    */
   async updateAlliance(slug: string, actor: Actor, change: (current: Alliance, tx: Transaction) => Promise<Omit<Alliance, 'memberCount' | 'modified'>> | Omit<Alliance, 'memberCount' | 'modified'>): Promise<Alliance | null> {
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
       // Locked before it is read: a concurrent change waits instead of being overwritten.
       const { rows: locked } = await tx.query('select 1 from alliances where slug = $1 for update', [slug]);
       if (!locked.length) return null;
@@ -425,7 +573,7 @@ export class Store {
    * events it organised alone are deleted and co-organised ones lose it. Each is recorded.
    */
   async deleteAlliance(slug: string, actor: Actor): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const { rows } = await tx.query('select 1 from alliances where slug = $1 for update', [slug]);
       if (!rows.length) return false;
       const events = await tx.query<{ id: string; doc: Event }>('select id, doc from events where $1 = any(alliances) for update', [slug]);
@@ -508,7 +656,7 @@ export class Store {
 
   /** Inserts an organisation; null when the id is taken. */
   async createOrganisation(o: Organisation, actor: Actor = SYSTEM): Promise<Organisation | null> {
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const { rows } = await tx.query(
         `insert into organisations (id, name, type, search, doc, created_by) values ($1, $2, $3, $4, $5::json, $6) on conflict (id) do nothing returning id`,
         [o.id, o.name, o.type, organisationSearch(o), JSON.stringify(stored(o)), actor.scope === 'system' ? null : actor.scope]);
@@ -523,7 +671,7 @@ export class Store {
    * and returns the new one (or throws to abort).
    */
   async updateOrganisation(id: string, change: (current: Organisation, tx: Transaction) => Promise<Organisation> | Organisation, actor: Actor = SYSTEM): Promise<Organisation | null> {
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const { rows } = await tx.query<{ doc: Organisation; modified: Date }>('select doc, modified from organisations where id = $1 for update', [id]);
       if (!rows[0]) return null;
       const current = Store.organisation(rows[0]);
@@ -538,7 +686,7 @@ export class Store {
   }
 
   async deleteOrganisation(id: string, actor: Actor = SYSTEM): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const alliances = await this.allianceSlugsOf(id, tx);
       const { rows } = await tx.query('delete from organisations where id = $1 returning id', [id]);
       if (!rows.length) return false;
@@ -552,7 +700,11 @@ export class Store {
 
   /** Creates or replaces a membership; `created` tells which. */
   async putMembership(m: Membership, actor: Actor = SYSTEM): Promise<{ created: boolean }> {
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
+      // On PostgreSQL two requests may put the same membership at once, and both would read "none
+      // yet" and record a creation. Locking the alliance first makes the second wait and read the
+      // first one's row; it costs nothing more, as the member counter updates that row anyway.
+      await tx.query('select 1 from alliances where slug = $1 for no key update', [m.alliance]);
       const before = await tx.query<{ role: string; since: string | null }>('select role, since from memberships where alliance = $1 and organisation = $2', [m.alliance, m.organisation]);
       const old = before.rows[0];
       if (old && old.role === m.role && old.since === m.since) return { created: false };
@@ -567,7 +719,7 @@ export class Store {
   }
 
   async deleteMembership(alliance: string, organisation: string, actor: Actor = SYSTEM): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const { rows } = await tx.query('delete from memberships where alliance = $1 and organisation = $2 returning 1', [alliance, organisation]);
       if (!rows.length) return false;
       await this.record(tx, actor, 'membership', `${alliance}/${organisation}`, 'deleted', [alliance]);
@@ -623,7 +775,7 @@ export class Store {
   /** Inserts an event; null when the id is taken. */
   async createEvent(e: Event, actor: Actor = SYSTEM): Promise<Event | null> {
     const r = this.eventRow(e);
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const { rows } = await tx.query(
         `insert into events (id, starts_at, range_end, status, categories, alliances, search, doc)
          values ($1, $2::timestamptz, $3::timestamptz, $4, $5::text[], $6::text[], $7, $8::json) on conflict (id) do nothing returning id`,
@@ -635,7 +787,7 @@ export class Store {
   }
 
   async updateEvent(id: string, change: (current: Event, tx: Transaction) => Promise<Event> | Event, actor: Actor = SYSTEM): Promise<Event | null> {
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const { rows } = await tx.query<{ doc: Event; modified: Date }>('select doc, modified from events where id = $1 for update', [id]);
       if (!rows[0]) return null;
       const current = Store.event(rows[0]);
@@ -652,7 +804,7 @@ export class Store {
   }
 
   async deleteEvent(id: string, actor: Actor = SYSTEM): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const { rows } = await tx.query<{ alliances: string[] }>('delete from events where id = $1 returning alliances', [id]);
       if (!rows[0]) return false;
       await this.record(tx, actor, 'event', id, 'deleted', rows[0].alliances);
@@ -680,7 +832,7 @@ export class Store {
     if (scope !== 'admin' && !(await this.allianceExists(scope))) throw new Error(`unknown alliance: ${scope}`);
     const id = randomBytes(6).toString('hex');
     const key = `fk_${id}_${randomBytes(32).toString('base64url')}`;
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const { rows } = await tx.query<{ created_at: Date }>('insert into api_keys (id, hash, scope, label) values ($1, $2, $3, $4) returning created_at', [id, hashKey(key), scope, label]);
       await this.record(tx, actor, 'key', id, 'created', scope === 'admin' ? [] : [scope]);
       return { id, scope, label, createdAt: iso(rows[0]!.created_at), revokedAt: null, key };
@@ -703,7 +855,7 @@ export class Store {
   }
 
   async revokeApiKey(id: string, actor: Actor = SYSTEM): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
+    return this.write(async (tx) => {
       const { rows } = await tx.query<{ scope: string }>('update api_keys set revoked_at = now() where id = $1 and revoked_at is null returning scope', [id]);
       if (!rows[0]) return false;
       await this.record(tx, actor, 'key', id, 'deleted', rows[0].scope === 'admin' ? [] : [rows[0].scope]);
