@@ -5,6 +5,6 @@ import { defineConfig } from 'vitest/config';
 // keeps its own vitest.config.ts.
 export default defineConfig({
   test: {
-    projects: ['packages/schema', 'packages/server', 'packages/sdk', 'packages/widgets', 'scripts', 'packages/wordpress-plugin'],
+    projects: ['packages/schema', 'packages/server', 'packages/sdk', 'packages/widgets', 'packages/admin', 'scripts', 'packages/wordpress-plugin'],
   },
 });

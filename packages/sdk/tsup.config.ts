@@ -6,6 +6,6 @@ import { preset } from '../../tsup.preset.mjs';
 // ("ky.default.create is not a function" after interop). zod and the schema package ship CJS.
 // `clean` is off because both builds write to dist/ at once; the build script empties it first.
 export default defineConfig([
-  preset({ entry: ['src/index.ts'], format: ['esm'], platform: 'neutral', clean: false }),
-  preset({ entry: ['src/index.ts'], format: ['cjs'], platform: 'neutral', noExternal: ['ky'], clean: false }),
+  preset({ entry: ['src/index.ts', 'src/admin.ts'], format: ['esm'], platform: 'neutral', clean: false }),
+  preset({ entry: ['src/index.ts', 'src/admin.ts'], format: ['cjs'], platform: 'neutral', noExternal: ['ky'], clean: false }),
 ]);

@@ -77,3 +77,41 @@ export const ChangePage = /* @__PURE__ */ named(
   'ChangePage',
 );
 export type ChangePage = z.infer<typeof ChangePage>;
+
+/** One event of an import, named as a person knows it: by title and UID, and by its id in the API. */
+const ImportedEventRef = {
+  /** Event id in the API. */
+  id: z.string(),
+  /** The VEVENT's UID. */
+  uid: z.string(),
+  /** Its title, from SUMMARY. */
+  title: z.string(),
+  /** Its start as stored. */
+  start: z.string(),
+};
+
+/**
+ * The answer of `POST /v1/alliances/{slug}/imports`: what the import did (or, with `dryRun`, would
+ * do), event by event.
+ */
+export const ImportReport = /* @__PURE__ */ named(
+  z.object({
+    alliance: Slug,
+    dryRun: z.boolean(),
+    added: z.array(z.object(ImportedEventRef)),
+    changed: z.array(z.object({ ...ImportedEventRef, fields: z.array(z.string()) })),
+    unchanged: z.array(z.object(ImportedEventRef)),
+    /** VEVENTs not imported: as much of their name as could be read, where they stand, and why. */
+    skipped: z.array(z.object({
+      id: z.nullable(z.string()),
+      uid: z.nullable(z.string()),
+      title: z.nullable(z.string()),
+      start: z.nullable(z.string()),
+      reason: z.string(),
+      vevent: z.int(),
+      line: z.nullable(z.int()),
+    })),
+  }),
+  'ImportReport',
+);
+export type ImportReport = z.infer<typeof ImportReport>;

@@ -57,6 +57,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   ChangeActor: 'Who made a change: the scope for everyone; the key id and label only for admin keys and keys of an alliance the change concerns (a label may name a person).',
   Change: 'One entry of the change history; deletions are kept as tombstones (action "deleted").',
   ChangePage: PAGE_DESCRIPTION,
+  ImportReport: 'What an import did (or with dryRun would do), event by event: added, changed (with the fields), unchanged, and skipped with the reason and where in the file.',
   InvalidParam: 'A parameter that was rejected: a query key, a path segment or a JSON path into the body such as "venue.position.lat".',
   Problem: 'RFC 9457 problem details (application/problem+json).',
   AlliancePage: PAGE_DESCRIPTION,
@@ -230,7 +231,7 @@ export function createOpenApiDocument(options: { serverUrl?: string; version?: s
           parameters: [slug, { name: 'dryRun', in: 'query', required: false, description: 'true: report only, write nothing.', schema: { type: 'string', enum: ['true', 'false'] } }],
           requestBody: { required: true, content: { 'text/calendar': { schema: { type: 'string', maxLength: 2 * 1024 * 1024 } } } },
           responses: {
-            '200': { description: 'What was (or would be) added, changed, left unchanged and skipped, with the reason.', content: { 'application/json': { schema: { type: 'object', required: ['alliance', 'dryRun', 'added', 'changed', 'unchanged', 'skipped'], properties: { alliance: { type: 'string' }, dryRun: { type: 'boolean' }, added: { type: 'array' }, changed: { type: 'array' }, unchanged: { type: 'array' }, skipped: { type: 'array' } } } } } },
+            '200': { description: 'What was (or would be) added, changed, left unchanged and skipped, with the reason.', content: { 'application/json': { schema: ref('ImportReport') } } },
             '400': problem('The file is not an iCalendar file, or a parameter is malformed.'),
             '401': problem('No, an unknown or a revoked API key.'),
             '403': problem('The API key is not this alliance\'s.'),
@@ -288,6 +289,17 @@ export function createOpenApiDocument(options: { serverUrl?: string; version?: s
         ...write('post', 'createKey', 'Create an API key', 'Admin keys only. The answer carries the key once; the server keeps only its hash.', 'keys', 'ApiKeyInput', {
           '201': { description: 'Created; store the key now.', content: { 'application/json': { schema: ref('ApiKeyCreated') } } },
         }),
+      },
+      '/v1/keys/self': {
+        get: {
+          operationId: 'getOwnKey', summary: 'The key of this request', tags: ['keys'], security: [{ apiKey: [] }],
+          description: 'Who is signed in: the id, scope and label of the key sent, never its secret. For apps that sign in with a key (the coordinators\' app at /verwaltung/). Private: no shared cache keeps it.',
+          responses: {
+            '200': { description: 'The key.', content: { 'application/json': { schema: ref('ApiKey') } } },
+            '400': problem('A query parameter was sent.'),
+            '401': problem('No, an unknown or a revoked API key.'),
+          },
+        },
       },
       '/v1/keys/{id}': write('delete', 'revokeKey', 'Revoke an API key', 'An admin key, or a key revoking itself. Takes effect at once.', 'keys', null, { '204': { description: 'Revoked.' } }, [{ name: 'id', in: 'path', required: true, description: 'The key id.', schema: { type: 'string' } }]),
       '/v1/data-sets': write('post', 'loadDataSet', 'Load a data set', 'Admin keys only (the command line `load` uses it while a server runs). Body: {"name": "seed" | "upcoming" | "volume"}, or a whole data set {name, alliances, organisations, memberships, events}. Inserts or replaces by id; loading the same set twice changes nothing.', 'meta', null, {

@@ -61,6 +61,8 @@ export interface AppOptions {
   siteDir?: string | null;
   /** Folder served at `/cdn/` (the widgets' CDN build). @default packages/widgets/dist/cdn */
   cdnDir?: string | null;
+  /** Folder served at `/verwaltung/` (the coordinators' app). @default packages/admin/dist */
+  adminDir?: string | null;
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -92,6 +94,7 @@ const ROUTE_METHODS: [RegExp, string][] = [
   [/^\/v1\/alliances\/[^/]+\/imports$/, 'POST'],
   [/^\/v1\/alliances\/[^/]+$/, 'GET, HEAD, PATCH, DELETE'],
   [/^\/v1\/keys$/, 'GET, HEAD, POST'],
+  [/^\/v1\/keys\/self$/, 'GET, HEAD'],
   [/^\/v1\/keys\/[^/]+$/, 'DELETE'],
   [/^\/v1\/changes$/, 'GET, HEAD'],
   [/^\/v1\/data-sets$/, 'POST'],
@@ -120,6 +123,12 @@ function redactSecrets(search: string): string {
     return SECRET_PARAM.test(decoded) ? `${sep}${name}=[redacted]` : all;
   });
 }
+
+/**
+ * The coordinators' app: its own code only, no third-party host, never framed (it holds a key).
+ * `form-action 'self'`: its forms never submit anywhere, they are sent by script.
+ */
+export const ADMIN_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 /** basemap.de, the member map's default tiles (BKG), shown on the demo page after consent. */
 const DEMO_TILE_HOST = 'https://sgx.geodatenzentrum.de';
@@ -307,6 +316,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       app.use('/einbinden/*', builderPage(cdnDir, { api: '/v1', cdn: '/cdn/', embed: hasEmbedPages ? '/embed/' : '' }));
       app.use('/einbinden/*', serveStatic({ root: join(cdnDir, 'einbinden'), rewriteRequestPath: (p) => p.replace(/^\/einbinden/, '') }));
     }
+  }
+  const adminDir = options.adminDir === undefined ? `${repoRoot}packages/admin/dist` : options.adminDir;
+  if (adminDir && existsSync(adminDir)) {
+    app.get('/verwaltung', (c) => c.redirect('/verwaltung/', 301));
+    app.use('/verwaltung/*', async (c, next) => {
+      await next();
+      c.header('Content-Security-Policy', ADMIN_CSP);
+      c.header('X-Frame-Options', 'DENY');
+      if (c.res.status !== 200 && c.res.status !== 304) return;
+      // Script and style names carry a hash of their content (the build's `[name]-[hash]`);
+      // index.html names them, so it is revalidated on every visit and a release shows at once.
+      c.header('Cache-Control', /-[A-Z0-9]{8}\.(?:js|css)$/.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    });
+    app.use('/verwaltung/*', etag());
+    app.use('/verwaltung/*', serveStatic({ root: adminDir, rewriteRequestPath: (p) => p.replace(/^\/verwaltung/, '') }));
   }
   if (siteDir && existsSync(siteDir)) {
     app.use('*', async (c, next) => {

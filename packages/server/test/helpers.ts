@@ -84,7 +84,7 @@ export async function startTestServer(
   try {
     srv = await startServer({
       // Tests write far faster than people: the rate limit has a test of its own with small numbers.
-      port: 0, memory: true, dataSets, log: (l) => lines.push(l), siteDir: null, cdnDir: null,
+      port: 0, memory: true, dataSets, log: (l) => lines.push(l), siteDir: null, cdnDir: null, adminDir: null,
       writeLimit: { perMinute: 60_000, burst: 10_000 }, ...(db ? { databaseUrl: db.url } : {}), ...options,
     });
   } catch (error) {

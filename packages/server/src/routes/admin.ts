@@ -1,7 +1,7 @@
 import { ApiKeyInput, ChangeFilters } from '@fachkraefte/schema';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { optionalKey, requireAdmin, requireKey } from '../http/auth.js';
+import { LOCAL_KEY, optionalKey, requireAdmin, requireKey } from '../http/auth.js';
 import { readBody } from '../http/body.js';
 import { badRequest, HttpProblem, notFound } from '../http/problem.js';
 import { parseQuery } from '../http/query.js';
@@ -51,6 +51,17 @@ export function adminRoutes(): Hono<AppEnv> {
     c.header('Cache-Control', 'private, no-store');
     c.header('Vary', 'Authorization', { append: true });
     return c.json({ items, nextCursor: null });
+  });
+
+  // Who is signed in: the coordinators' app shows the key's label and scope after sign-in. An
+  // admin key's `GET /v1/keys` lists every key and cannot say which one was sent.
+  app.get('/keys/self', async (c) => {
+    parseQuery(new URL(c.req.url), emptyQuery);
+    const scope = await requireKey(c, c.var.store);
+    const [own] = scope.id === LOCAL_KEY.id ? [] : await c.var.store.listApiKeys({ id: scope.id });
+    c.header('Cache-Control', 'private, no-store');
+    c.header('Vary', 'Authorization', { append: true });
+    return c.json(own ?? { id: scope.id, scope: scope.admin ? 'admin' : scope.alliance, label: scope.label, createdAt: new Date(0).toISOString(), revokedAt: null });
   });
 
   app.delete('/keys/:id{[^/]+}', async (c) => {

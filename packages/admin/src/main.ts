@@ -1,0 +1,2 @@
+// The app's entry: registers <fk-admin-app>, which index.html holds.
+import './app.js';

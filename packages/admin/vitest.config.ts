@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+import { sharedConfig } from '../../vitest.shared.js';
+
+// The app's tests drive real Chromium (playwright-core, /usr/bin/chromium) against the real
+// reference server started in-process; the app is built into a temp folder first (test/setup.ts).
+export default defineConfig({
+  ...sharedConfig,
+  test: { ...sharedConfig.test, include: ['test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false },
+});

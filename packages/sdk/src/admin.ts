@@ -1,0 +1,60 @@
+/**
+ * `@fachkraefte/sdk/admin` — the write side of the Fachkräfte API for the apps that keep the data:
+ * keys, the change history, alliance profiles and `.ics` imports, on top of everything
+ * {@link createClient} offers.
+ *
+ * A subpath of its own, so that the widgets and other read-only apps never bundle it.
+ *
+ * @packageDocumentation
+ */
+import type { FkClient } from './client.js';
+import { createTransport, type ClientOptions } from './internal/transport.js';
+import { allianceAdminResource, type AllianceAdminResource } from './resources/alliance-admin.js';
+import { changesResource, type ChangesResource } from './resources/changes.js';
+import { eventsResource } from './resources/events.js';
+import { focusAreasResource } from './resources/focus-areas.js';
+import { keysResource, type KeysResource } from './resources/keys.js';
+import { organisationsResource } from './resources/organisations.js';
+
+/** A client with the write side of the API; see {@link createAdminClient}. */
+export interface FkAdminClient extends FkClient {
+  /** Alliances with their profiles, memberships and `.ics` imports. */
+  readonly alliances: AllianceAdminResource;
+  /** API keys: who is signed in, create, list, revoke. */
+  readonly keys: KeysResource;
+  /** The change history. */
+  readonly changes: ChangesResource;
+}
+
+/**
+ * Creates a client with the write side of the API. Takes the options of {@link createClient};
+ * most of its methods need `apiKey`.
+ *
+ * @example
+ * ```ts
+ * import { createAdminClient } from '@fachkraefte/sdk/admin';
+ *
+ * const client = createAdminClient({ baseUrl: 'https://api.example.org', apiKey });
+ * const me = await client.keys.self();
+ * const report = await client.alliances.importIcs(me.scope, icsText, { dryRun: true });
+ * ```
+ */
+export function createAdminClient(options: ClientOptions): FkAdminClient {
+  const http = createTransport(options);
+  return Object.freeze({
+    alliances: allianceAdminResource(http),
+    organisations: organisationsResource(http),
+    events: eventsResource(http),
+    focusAreas: focusAreasResource(http),
+    keys: keysResource(http),
+    changes: changesResource(http),
+  });
+}
+
+export type { AllianceAdminResource, ImportOptions } from './resources/alliance-admin.js';
+export type { ChangesResource } from './resources/changes.js';
+export type { KeysResource } from './resources/keys.js';
+export type {
+  AllianceInput, AlliancePatch, ApiKey, ApiKeyCreated, ApiKeyInput, Change, ChangeActor, ChangeFilters, ChangeKind,
+  ImportReport,
+} from '@fachkraefte/schema';
