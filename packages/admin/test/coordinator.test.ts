@@ -105,6 +105,30 @@ describe('a coordinator keeps the alliance current', () => {
     await demo.context().close();
   });
 
+  it('moves the event to a new date and back: the former date is kept, then dropped', async () => {
+    const find = async () => {
+      const found = await (await fetch(`${h.base}/v1/events?q=${encodeURIComponent(TITLE)}&alliance=${SUEDWEST}&status=scheduled,cancelled,rescheduled`)).json() as { items: { title: string; start: string; status: string; previousStart?: string | null }[] };
+      return found.items.find((e) => e.title === TITLE);
+    };
+    const before = await find();
+    expect(before?.status).toBe('cancelled');
+    await page.locator('.card', { hasText: TITLE }).getByRole('link', { name: /^Verschieben/ }).click();
+    await page.locator('#ev-status-rescheduled').check();
+    await page.getByLabel('Datum', { exact: true }).fill(berlinDay(3));
+    await page.getByLabel('Enddatum').fill(berlinDay(3));
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await expect.poll(async () => (await find())?.status).toBe('rescheduled');
+    expect((await find())?.previousStart).toBe(before?.start);
+
+    // Set back to "findet statt": the server keeps a former start only on a rescheduled event.
+    await page.locator('.card', { hasText: TITLE }).getByRole('link', { name: /^Bearbeiten/ }).click();
+    await page.locator('#ev-status-scheduled').check();
+    await page.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await expect.poll(async () => (await find())?.status).toBe('scheduled');
+    expect((await find())?.previousStart ?? null).toBeNull();
+    expect(await page.locator('[data-trouble]').count()).toBe(0);
+  });
+
   it('writes a recurring series with a skipped date, previewed in words', async () => {
     await page.getByRole('link', { name: 'Neuer Termin' }).click();
     await page.getByLabel('Titel').fill(`${TITLE} Sprechstunde`);

@@ -25,6 +25,8 @@ const FIELD_IDS: Record<string, string> = {
   allDay: 'ev-allday', venue: 'ev-venue-name', 'venue.name': 'ev-venue-name', 'venue.address': 'ev-locality',
   'venue.address.streetAddress': 'ev-street', 'venue.address.postalCode': 'ev-postal', 'venue.address.locality': 'ev-locality',
   onlineUrl: 'ev-online-url', registrationUrl: 'ev-registration', categories: 'ev-categories', status: 'ev-status',
+  // The former start of a rescheduled event is taken from the event, not typed: its errors belong to the new start.
+  previousStart: 'ev-start-date',
   recurrence: 'ev-freq', 'recurrence.rrule': 'ev-freq', 'recurrence.exdates': 'ev-freq', alliances: 'ev-title',
 };
 
@@ -161,6 +163,10 @@ export class FkAdminEventForm extends View {
         const p: EventPatch & { previousStart?: string | null } = patch;
         if (this.original && body.status === 'rescheduled' && this.original.status !== 'rescheduled' && 'previousStart' in this.original) {
           p.previousStart = this.original.start;
+        } else if (this.original?.previousStart && body.status !== 'rescheduled') {
+          // The server keeps a former start only on a rescheduled event and refuses to drop it
+          // silently: an event set back to "scheduled" (or cancelled) says so.
+          p.previousStart = null;
         }
         saved = await this.ctx.client.events.update(this.recordId!, p);
       } else {
