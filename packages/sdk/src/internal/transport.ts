@@ -110,9 +110,9 @@ export interface Transport {
   get<T>(path: string, query: string, schema: Schema<T>, options?: RequestOptions): Promise<T>;
   /**
    * A write: needs an API key; `schema` null for a body-less answer (204). The body is sent as
-   * JSON, or as is with `type` as its content type (an iCalendar file).
+   * JSON, or a `Blob` as is with its own type (an iCalendar file).
    */
-  send<T>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: Schema<T> | null, options?: RequestOptions, type?: string): Promise<T>;
+  send<T>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: Schema<T> | null, options?: RequestOptions): Promise<T>;
 }
 
 const fail = (message: string): never => {
@@ -354,7 +354,7 @@ export function createTransport(options: ClientOptions): Transport {
       return subscribe(url, shared, opts?.signal) as Promise<T>;
     },
 
-    async send<T>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: Schema<T> | null, opts?: RequestOptions, type?: string): Promise<T> {
+    async send<T>(method: Exclude<Method, 'GET'>, path: string, body: unknown, schema: Schema<T> | null, opts?: RequestOptions): Promise<T> {
       if (!canWrite) {
         throw new FkError(`${method} ${path} changes data and needs an API key: createClient({ baseUrl, apiKey })`);
       }
@@ -365,7 +365,7 @@ export function createTransport(options: ClientOptions): Transport {
       const onAbort = () => controller.abort(signal!.reason);
       signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        const response = await api(url, { method, signal: controller.signal, ...(body === undefined ? {} : type ? { body: body as string, headers: { 'content-type': type } } : { json: body }) });
+        const response = await api(url, { method, signal: controller.signal, ...(body instanceof Blob ? { body } : body === undefined ? {} : { json: body }) });
         if (schema) return await readJson(response, schema, controller, request(method, url));
         await response.body?.cancel();
         return undefined as T;

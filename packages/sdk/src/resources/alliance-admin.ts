@@ -63,6 +63,6 @@ export function allianceAdminResource(http: Transport): AllianceAdminResource {
     update: async (slug, patch, options) => http.send('PATCH', `/alliances/${segment(slug)}`, patch, Alliance, options),
     delete: async (slug, options) => http.send('DELETE', `/alliances/${segment(slug)}`, undefined, null, options),
     importIcs: async (slug, calendar, options) =>
-      http.send('POST', `/alliances/${segment(slug)}/imports${options?.dryRun ? '?dryRun=true' : ''}`, calendar, ImportReport, options, 'text/calendar'),
+      http.send('POST', `/alliances/${segment(slug)}/imports${options?.dryRun ? '?dryRun=true' : ''}`, new Blob([calendar], { type: 'text/calendar' }), ImportReport, options),
   };
 }

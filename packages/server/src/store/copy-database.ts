@@ -92,7 +92,8 @@ export async function copyDatabase(source: Store, target: Store, options: { repl
   const sequences = await sequencesOf(src, tables);
 
   return target.exclusive(async () => {
-    const filled = [...(await counts(target.db, tables))].filter(([t, n]) => n > 0 && t !== 'schema_migrations');
+    // Bookkeeping that every migrated database has (its migrations, the one data-version row) is not data.
+    const filled = [...(await counts(target.db, tables))].filter(([t, n]) => n > 0 && t !== 'schema_migrations' && t !== 'data_version');
     if (filled.length && !options.replace) {
       throw new TargetNotEmptyError(`the target database is not empty (${filled.map(([t, n]) => `${t}: ${n}`).join(', ')}); pass --replace to overwrite it`);
     }
