@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { berlinDay, cleanBuild, expectAxeClean, type Harness, LUDWIGSBURG, openApp, shot, signIn, startHarness, SUEDWEST } from './harness.js';
+import { berlinDay, cleanBuild, expectAxeClean, type Harness, LUDWIGSBURG, navLink, openApp, shot, signIn, startHarness, SUEDWEST } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ describe('admin', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.base });
     await signIn(page, h.adminKey);
     expect(await page.locator('[data-scope]').textContent()).toContain('Administration');
-    await page.getByRole('link', { name: 'Schlüssel' }).click();
+    await navLink(page, 'Schlüssel').click();
     await page.getByLabel('Bezeichnung (wessen Schlüssel?)').fill('Vertretung Südwest (E2E)');
     await page.getByLabel('Darf ändern').selectOption(SUEDWEST);
     await page.getByRole('button', { name: 'Schlüssel anlegen' }).click();
@@ -52,7 +52,7 @@ describe('admin', () => {
   it('explains a conflict (409) when an alliance exists already', async () => {
     const { page, context } = await openApp(h);
     await signIn(page, h.adminKey);
-    await page.getByRole('link', { name: 'Allianzen' }).click();
+    await navLink(page, 'Allianzen').click();
     await page.getByLabel('Name', { exact: true }).fill('Doppelt');
     await page.getByLabel(/^Kürzel/).fill(SUEDWEST);
     await page.getByRole('button', { name: 'Allianz anlegen' }).click();
@@ -83,7 +83,7 @@ describe('failure states', () => {
     await signIn(page, h.suedwestKey);
     expect(await page.getByLabel('Titel').inputValue()).toBe('Entwurf bleibt');
     page.once('dialog', (d) => void d.accept());
-    await page.getByRole('link', { name: 'Termine', exact: true }).click();
+    await navLink(page, 'Termine').click();
     await context.close();
   });
 

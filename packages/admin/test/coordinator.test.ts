@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { berlinDay, cleanBuild, expectAxeClean, type Harness, openApp, shot, signIn, startHarness, SUEDWEST } from './harness.js';
+import { berlinDay, cleanBuild, expectAxeClean, type Harness, navLink, openApp, shot, signIn, startHarness, SUEDWEST } from './harness.js';
 
 let h: Harness;
 let page: Page;
@@ -175,10 +175,10 @@ describe('a coordinator keeps the alliance current', () => {
       expect(d.message()).toContain('ungespeicherte Änderungen');
       void d.dismiss();
     });
-    await page.getByRole('link', { name: 'Mitglieder' }).click();
+    await navLink(page, 'Mitglieder').click();
     expect(await page.getByLabel('Titel').inputValue()).toBe('Ende vor Beginn');
     page.once('dialog', (d) => void d.accept());
-    await page.getByRole('link', { name: 'Mitglieder' }).click();
+    await navLink(page, 'Mitglieder').click();
     await expect.poll(() => page.getByRole('heading', { name: 'Mitglieder', level: 1 }).count()).toBe(1);
   });
 
@@ -238,11 +238,11 @@ describe('a coordinator keeps the alliance current', () => {
     await expectAxeClean(page, '403 on a shared organisation');
     await shot(page, 'state-403-shared-org-de-1280');
     page.once('dialog', (d) => void d.accept());
-    await page.getByRole('link', { name: 'Mitglieder', exact: true }).first().click();
+    await navLink(page, 'Mitglieder').click();
   });
 
   it('imports an .ics file after a dry run reported by title', async () => {
-    await page.getByRole('link', { name: 'Import' }).click();
+    await navLink(page, 'Import').click();
     const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Outlook//DE', 'BEGIN:VEVENT', 'UID:e2e-import-1', 'DTSTAMP:20260101T000000Z',
       'DTSTART;TZID=W. Europe Standard Time:20270415T170000', 'DTEND;TZID=W. Europe Standard Time:20270415T190000',
       'SUMMARY:Elternabend Berufswahl', 'END:VEVENT', 'BEGIN:VEVENT', 'DTSTART:20270416T170000Z', 'SUMMARY:Ohne UID', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
@@ -260,7 +260,7 @@ describe('a coordinator keeps the alliance current', () => {
   });
 
   it('shows the history: who, when, what', async () => {
-    await page.getByRole('link', { name: 'Verlauf' }).click();
+    await navLink(page, 'Verlauf').click();
     await expect.poll(() => page.locator('tr[data-change]').count()).toBeGreaterThan(3);
     const first = await page.locator('tbody tr').first().textContent();
     expect(first).toContain('Geschäftsstelle Südwest (G. Gempp)');
@@ -269,7 +269,7 @@ describe('a coordinator keeps the alliance current', () => {
   });
 
   it('changes the profile and names a bad website at its field', async () => {
-    await page.getByRole('link', { name: 'Profil' }).click();
+    await navLink(page, 'Profil').click();
     await page.getByLabel('Website', { exact: true }).fill('nicht-gueltig');
     await page.getByRole('button', { name: 'Profil speichern' }).click();
     await expect.poll(() => page.locator('#pr-website-error').count()).toBe(1);

@@ -124,3 +124,8 @@ export async function shot(page: Page, name: string) {
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
+
+/** A section link in the app's navigation (scoped, so an event titled "… Allianzen" never matches "Allianzen"). */
+export function navLink(page: Page, name: string) {
+  return page.getByRole('navigation', { name: /Bereiche|Sections/ }).getByRole('link', { name, exact: true });
+}
