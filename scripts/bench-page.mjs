@@ -7,16 +7,19 @@
 //   pnpm bench:page --no-build      the same with the dist/ folders as they are
 //   pnpm bench:page --url URL       measures a page that is already served (e.g. by `pnpm start`)
 //   pnpm bench:page --runs 5        more runs (default 3)
+//   pnpm bench:page --save DIR      also keeps each run's Lighthouse report (lighthouse-N.json)
 //
 // Chromium comes from CHROME_PATH or the usual install paths (scripts/find-chromium.mjs).
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { findChromium } from './find-chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
-  options: { url: { type: 'string' }, runs: { type: 'string', default: '3' }, 'no-build': { type: 'boolean' } },
+  options: { url: { type: 'string' }, runs: { type: 'string', default: '3' }, 'no-build': { type: 'boolean' }, save: { type: 'string' } },
 });
 const runs = Number(values.runs);
 const chrome = findChromium();
@@ -72,9 +75,14 @@ try {
     ], { env: { ...process.env, CHROME_PATH: chrome }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     if (r.status !== 0) throw new Error(`lighthouse failed (${r.status}):\n${r.stderr}`);
     const lhr = JSON.parse(r.stdout);
+    if (values.save) {
+      mkdirSync(values.save, { recursive: true });
+      writeFileSync(join(values.save, `lighthouse-${i + 1}.json`), r.stdout);
+    }
     const row = {
       performance: Math.round(lhr.categories.performance.score * 100),
       cls: lhr.audits['cumulative-layout-shift'].numericValue,
+      fcp: lhr.audits['first-contentful-paint'].numericValue,
       tbt: lhr.audits['total-blocking-time'].numericValue,
       lcp: lhr.audits['largest-contentful-paint'].numericValue,
       accessibility: Math.round(lhr.categories.accessibility.score * 100),
@@ -83,7 +91,7 @@ try {
     const failing = ['accessibility', 'seo'].flatMap((c) => lhr.categories[c].auditRefs
       .filter((a) => a.weight > 0 && lhr.audits[a.id].score !== null && lhr.audits[a.id].score < 1).map((a) => `${c}:${a.id}`));
     results.push(row);
-    console.log(`run ${i + 1}: performance ${row.performance}, CLS ${row.cls.toFixed(3)}, TBT ${Math.round(row.tbt)} ms, LCP ${Math.round(row.lcp)} ms, accessibility ${row.accessibility}, SEO ${row.seo}${failing.length ? `  (failing: ${failing.join(', ')})` : ''}`);
+    console.log(`run ${i + 1}: performance ${row.performance}, CLS ${row.cls.toFixed(3)}, FCP ${Math.round(row.fcp)} ms, TBT ${Math.round(row.tbt)} ms, LCP ${Math.round(row.lcp)} ms, accessibility ${row.accessibility}, SEO ${row.seo}${failing.length ? `  (failing: ${failing.join(', ')})` : ''}`);
   }
 } finally {
   server?.kill('SIGTERM');
@@ -94,4 +102,4 @@ const median = (key) => {
   return v[Math.floor(v.length / 2)];
 };
 console.log(`\nLighthouse 12.2.3, mobile, simulated throttling, median of ${runs} (${url}):`);
-console.log(`performance ${median('performance')}, CLS ${median('cls').toFixed(3)}, TBT ${Math.round(median('tbt'))} ms, LCP ${Math.round(median('lcp'))} ms, accessibility ${median('accessibility')}, SEO ${median('seo')}`);
+console.log(`performance ${median('performance')}, CLS ${median('cls').toFixed(3)}, FCP ${Math.round(median('fcp'))} ms, TBT ${Math.round(median('tbt'))} ms, LCP ${Math.round(median('lcp'))} ms, accessibility ${median('accessibility')}, SEO ${median('seo')}`);

@@ -4,7 +4,7 @@ import { defineElement } from './define.js';
 import { formatPartialDate } from './format.js';
 import { serializeJsonLd } from './json-ld.js';
 import { mailtoHref, safeHttpUrl, telHref } from './safe-url.js';
-import { buildIndex, fold, search } from './search.js';
+import { buildIndex, fold, search, sortByText } from './search.js';
 import { readHash, writeHash } from '../components/alliance-directory/hash-state.js';
 import { hashWith } from './hash.js';
 import { loadTranslation, translation } from '../translations/catalog.js';
@@ -109,6 +109,29 @@ describe('internal helpers', () => {
       expect(warnings).to.have.length(1);
     } finally {
       console.warn = warn;
+    }
+  });
+});
+
+describe('sortByText', () => {
+  it('orders names as a German collator does, without building one', () => {
+    const names = ['Zell', 'Öhringen', 'Ost', 'Apfel', 'Äpfel', 'Straße', 'Strasse', 'Stuttgart', 'agentur', 'Ärzte', 'Baden', 'Ölmühle'];
+    const collator = new Intl.Collator('de');
+    const sorted = sortByText(names, (s) => s);
+    expect(sorted.map(fold)).to.deep.equal([...names].sort(collator.compare).map(fold));
+    // Every name kept once, the input untouched.
+    expect([...sorted].sort()).to.deep.equal([...names].sort());
+    expect(names[0]).to.equal('Zell');
+  });
+
+  it('formats counts with digit groups as Intl does, without loading it', async () => {
+    const de = translation('de');
+    await loadTranslation('en');
+    const en = translation('en');
+    expect(en.locale).to.equal('en-GB');
+    for (const x of [0, 7, 999, 1000, 12345, 1234567]) {
+      expect(de.directory.resultCount(x, x)).to.contain(x.toLocaleString('de-DE'));
+      expect(en.directory.resultCount(x, x)).to.contain(x.toLocaleString('en-GB'));
     }
   });
 });

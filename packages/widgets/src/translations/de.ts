@@ -1,6 +1,7 @@
 import type { Translation } from './translation.js';
 
-const n = (x: number) => x.toLocaleString('de-DE');
+// Counts with digit groups ("1.250") without Intl: the first number format on a page loads ICU data.
+const n = (x: number) => `${x}`.replace(/\B(?=(\d{3})+$)/g, '.');
 
 /** German, the default and fallback locale. */
 export const de = {

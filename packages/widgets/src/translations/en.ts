@@ -1,6 +1,7 @@
 import type { Translation } from './translation.js';
 
-const n = (x: number) => x.toLocaleString('en-GB');
+// Counts with digit groups ("1,250") without Intl: the first number format on a page loads ICU data.
+const n = (x: number) => `${x}`.replace(/\B(?=(\d{3})+$)/g, ',');
 
 /** English (British conventions: `en-GB` dates, 24-hour times). */
 export const en = {

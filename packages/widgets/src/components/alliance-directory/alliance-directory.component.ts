@@ -6,7 +6,7 @@ import { dataFor, describeError, isAbort, type LoadOptions } from '../../interna
 import { FkElement, type ConfigProblem } from '../../internal/fk-element.js';
 import { formatPartialDate } from '../../internal/format.js';
 import { mailtoHref, safeHttpUrl, telHref } from '../../internal/safe-url.js';
-import { buildIndex, search, type Indexed } from '../../internal/search.js';
+import { buildIndex, search, sortByText, type Indexed } from '../../internal/search.js';
 import { base, tokens } from '../../styles/tokens.styles.js';
 import { styles } from './alliance-directory.styles.js';
 import type { DirectoryFilters } from './hash-state.js';
@@ -448,8 +448,7 @@ export default class FkAllianceDirectory extends FkElement {
   #find<T extends { name: string }>(items: T[], fields: (item: T) => (string | null | undefined)[], query: string): T[] {
     let index = this.#indexes.get(items) as Indexed<T>[] | undefined;
     if (!index) {
-      const collator = new Intl.Collator(this.t.locale);
-      index = buildIndex([...items].sort((a, b) => collator.compare(a.name, b.name)), fields);
+      index = buildIndex(sortByText(items, (a) => a.name), fields);
       this.#indexes.set(items, index as Indexed<never>[]);
     }
     return search(index, query);
@@ -497,7 +496,7 @@ export default class FkAllianceDirectory extends FkElement {
     // What the data has, plus a filter restored from the URL before the data has arrived.
     const present = <K extends 'state' | 'kind'>(key: K, all: object) =>
       (Object.keys(all) as Alliance[K][]).filter((v) => v === f[key] || data.some((a) => a[key] === v));
-    const states = present('state', t.states).sort((a, b) => t.states[a].localeCompare(t.states[b], t.locale));
+    const states = sortByText(present('state', t.states), (s) => t.states[s]);
     return this.#form(
       'filters',
       d.filters,

@@ -5,7 +5,7 @@
  */
 import type { Event } from '@fachkraefte/schema';
 import { dayOf, spansOf, weekday, ymd, type Span } from '@fachkraefte/schema/rrule';
-import { fold } from '../../internal/search.js';
+import { sortByText } from '../../internal/search.js';
 
 /** One occurrence of an event as the calendar shows it. */
 export interface Occurrence {
@@ -47,24 +47,12 @@ export function occurrences(events: readonly Event[], from: number, to: number, 
       out.push({ event: e, key: s.series ? `${e.id}@${s.first}` : e.id, first: s.first, last: s.last, start: s.start, end: s.end, monthOnly: s.monthOnly });
     }
   }
-  // Titles in German dictionary order (DIN 5007-1: "ä" as "a", "ß" as "ss"), from folded keys:
-  // an Intl.Collator would do the same, but building the first one on a page costs ICU's
-  // collation data, tens of milliseconds before the first month can show.
-  const keys = new Map<Event, string>();
-  const key = (e: Event) => {
-    let k = keys.get(e);
-    if (k === undefined) keys.set(e, (k = fold(e.title)));
-    return k;
-  };
-  const byTitle = (a: Event, b: Event) => {
-    const x = key(a);
-    const y = key(b);
-    return x < y ? -1 : x > y ? 1 : a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
-  };
-  return out.sort(
+  // Sorted by title first (German dictionary order, see sortByText); the sort by time below is
+  // stable, so events that start and end alike stay in title order.
+  return sortByText(out, (o) => o.event.title).sort(
     (a, b) =>
       a.first - b.first || +b.monthOnly - +a.monthOnly || +(b.start === null) - +(a.start === null) ||
-      b.last - a.last || (a.start ?? 0) - (b.start ?? 0) || byTitle(a.event, b.event),
+      b.last - a.last || (a.start ?? 0) - (b.start ?? 0),
   );
 }
 

@@ -5,6 +5,7 @@ import { fkSelectEvent } from '../../events/fk-select.js';
 import { dataFor, describeError, isAbort, type LoadOptions } from '../../internal/api.js';
 import { FkElement, type ConfigProblem } from '../../internal/fk-element.js';
 import { safeHttpUrl } from '../../internal/safe-url.js';
+import { sortByText } from '../../internal/search.js';
 import { base, tokens } from '../../styles/tokens.styles.js';
 import type { Clusters, Mark, Placed } from './cluster.js';
 import { loadMapStrings, mapStrings, type MapStrings } from './member-map.i18n.js';
@@ -237,8 +238,7 @@ export default class FkMemberMap extends FkElement {
     this.failure = null;
     try {
       const all = await this.loadMembers(api.url, this.slugs, { signal: abort.signal, fresh });
-      const collator = new Intl.Collator(this.t.locale);
-      this.data = all.sort((a, b) => collator.compare(a.name, b.name));
+      this.data = sortByText(all, (m) => m.name);
       this.clusters = null;
     } catch (error) {
       if (isAbort(error)) return;
