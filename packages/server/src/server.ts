@@ -1,6 +1,7 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { createApp, type AppOptions, type RequestLogLine } from './app.js';
+import { getRequestListener, type ServerType } from '@hono/node-server';
+import { createApp, fastLaneOf, type AppOptions, type RequestLogLine } from './app.js';
 import { localUrl, newControlToken, writeControlFile } from './control.js';
 import { loadDataSet } from './seed/index.js';
 import { Store } from './store/store.js';
@@ -70,7 +71,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const app = createApp({ ...options, store, ...(controlToken ? { controlToken } : {}) });
   const host = options.host ?? '127.0.0.1';
   const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(s));
+    // What @hono/node-server's serve() does, with a fast lane in front: repeated public reads are
+    // answered from the kept answers before the app runs (read-cache.ts).
+    const listener = getRequestListener(app.fetch, { hostname: host });
+    const lane = fastLaneOf(app);
+    const s = createServer(lane
+      ? (req, res) => {
+        const served = lane(req, res);
+        if (served === false) void listener(req, res);
+        else if (served !== true) {
+          void served.then((ok) => {
+            if (!ok) void listener(req, res);
+          });
+        }
+      }
+      : listener);
+    s.listen(options.port ?? 8080, host, () => resolve(s));
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;

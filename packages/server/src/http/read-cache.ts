@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../routes/common.js';
 import { feedDefaultFrom } from '../routes/events.js';
@@ -30,6 +31,8 @@ interface Kept {
   status: number;
   headers: [string, string][];
   body: Uint8Array<ArrayBuffer>;
+  /** `headers` flattened as node's `writeHead` takes them, made on the first fast-lane hit. */
+  flat?: string[];
 }
 
 /** Options of {@link ResponseCache}. */
@@ -84,6 +87,11 @@ export class ResponseCache {
       this.stats.misses++;
     }
     return hit;
+  }
+
+  /** Like {@link get}, but a miss is not counted (the request goes on to {@link get}). */
+  peek(key: string): Kept | undefined {
+    return this.entries.has(key) ? this.get(key) : undefined;
   }
 
   set(key: string, kept: Kept, version: DataVersion): void {
@@ -181,5 +189,61 @@ export function versionValidators(): MiddlewareHandler<AppEnv> {
     }
     await next();
     if (c.res.status === 200) c.header('ETag', etag);
+  };
+}
+
+// A request target and host that @hono/node-server puts into the request URL as they are (no
+// normalisation): for these the fast lane builds the very URL the app's ETag is made of. Any other
+// request (dot segments, escapes, upper-case hosts…) simply takes the app's path.
+const PLAIN_HOST = /^[a-z0-9._-]+(?::(?:[1-5]\d{3,4}|[6-9]\d{3}))?$/;
+const PLAIN_TARGET = /^\/v1\/[!#$&-;=?-[\]_a-z~]*$/;
+const DOT_SEGMENT = /\/\.\.?(?:[/?#]|$)/;
+
+/** What a fast-lane request logs; the same fields the app logs. */
+export interface FastLaneLog {
+  (line: { time: string; level: 'info'; method: string; path: string; status: number; durationMs: number }): void;
+}
+
+/**
+ * The fast lane for repeated public reads, in front of the app: a GET or HEAD without credentials
+ * or validators whose answer {@link readCache} kept for the current data version is written
+ * straight to the socket, without building a Request, running the middleware or converting a
+ * Response (the kept answer already carries every header they set). Returns false (synchronously
+ * when the data version is known in memory) when the request must go to the app: anything not
+ * kept, every write, every request with an Authorization or If-None-Match header, and URLs the
+ * adapter would normalise. The answer is byte for byte the one the app gave, so the lane changes
+ * cost, never content.
+ */
+export function fastLane(
+  cache: ResponseCache, renderId: string, version: { knownDataVersion(): DataVersion | undefined; dataVersion(): Promise<DataVersion> },
+  log: FastLaneLog,
+): (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean> {
+  const serve = (req: IncomingMessage, res: ServerResponse, target: string, started: number, v: DataVersion): boolean => {
+    cache.seeVersion(v);
+    const url = `http://${req.headers.host!}${target}`;
+    const kept = cache.peek(`${versionETag(renderId, v, url)}|${negotiate(req.headers['accept-encoding']) ?? ''}`);
+    if (!kept) return false;
+    // With the length, as the app's adapter sends it (else node would send a HEAD without it and a GET chunked).
+    kept.flat ??= [...kept.headers.filter(([k]) => k !== 'content-length').flat(), 'content-length', String(kept.body.byteLength)];
+    res.writeHead(kept.status, kept.flat);
+    res.end(req.method === 'HEAD' ? undefined : kept.body);
+    // The same line the app logs. A kept URL never carries a key (those are refused, never kept).
+    log({
+      time: new Date().toISOString(), level: 'info', method: req.method!, path: target, status: kept.status,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+    });
+    return true;
+  };
+  return (req, res) => {
+    const { method, headers } = req;
+    const target = req.url ?? '';
+    if ((method !== 'GET' && method !== 'HEAD') || headers.authorization !== undefined || headers['if-none-match'] !== undefined) return false;
+    if (!PLAIN_TARGET.test(target) || DOT_SEGMENT.test(target) || !PLAIN_HOST.test(headers.host ?? '')) return false;
+    if ((req.socket as { encrypted?: boolean }).encrypted) return false;
+    const started = performance.now();
+    const known = version.knownDataVersion();
+    if (known) return serve(req, res, target, started, known);
+    // A shared database: one (coalesced) read of the version; on any failure the app answers.
+    return version.dataVersion().then((v) => serve(req, res, target, started, v), () => false);
   };
 }

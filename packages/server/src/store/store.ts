@@ -339,6 +339,14 @@ export class Store {
     return v;
   }
 
+  /**
+   * The data version when it is known without a query (a database no other process writes),
+   * else `undefined`: then {@link dataVersion} reads it.
+   */
+  knownDataVersion(): DataVersion | undefined {
+    return this.shared ? undefined : (this.version ?? undefined);
+  }
+
   /** The schema version the database is at. */
   async schemaVersion(): Promise<number> {
     const { rows } = await this.db.query<{ v: number | null }>('select max(version) as v from schema_migrations');
