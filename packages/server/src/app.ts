@@ -248,9 +248,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     const name = [...new URL(c.req.url).searchParams.keys()].find((k) => SECRET_PARAM.test(k));
     if (name !== undefined) {
+      // Readable from any origin (it holds no data): a widget on another site can show why, instead of "network error".
       throw new HttpProblem(400, `Do not send an API key in the URL (${name}): send it in the header "Authorization: Bearer <key>".`, [
         { parameter: name, message: 'must not be used: an API key goes in the header "Authorization: Bearer <key>"' },
-      ]);
+      ], { 'Access-Control-Allow-Origin': '*' });
     }
     await next();
   });

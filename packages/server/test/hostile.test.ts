@@ -205,6 +205,8 @@ describe('API keys in the URL', () => {
       });
       expect(res.status, `${method} ${path} ${name}`).toBe(400);
       expect(res.text).not.toContain(secret);
+      // A page on another origin may read why (the browser would otherwise report a network error).
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
       if (method !== 'HEAD') {
         expectProblem(res, 400, [name]);
         expect(res.json.detail).toMatch(/Authorization: Bearer/);
