@@ -83,7 +83,7 @@ describe('the fast lane', () => {
   it('answers a repeated read itself, byte for byte and header for header what the app answered', async () => {
     for (const encoding of ['br, gzip', 'gzip', '']) {
       for (const path of ['/v1/alliances', '/v1/organisations?limit=50', `/v1/alliances/${SUEDWEST}/members.geojson`, '/v1/events.ics']) {
-        const headers = encoding ? { 'Accept-Encoding': encoding } : {};
+        const headers: Record<string, string> = encoding ? { 'Accept-Encoding': encoding } : {};
         s.appCalls.length = 0;
         const first = await raw(s.port, path, headers);
         expect(first.status, path).toBe(200);
