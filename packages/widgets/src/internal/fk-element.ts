@@ -90,9 +90,14 @@ export class FkElement extends LitElement {
     return loadTranslation(this.locale);
   }
 
-  /** Delays an update until {@link pending} is done, so no text flashes in the wrong language. */
+  /**
+   * Delays an update until {@link pending} is done, so no text flashes in the wrong language. The
+   * first render gets a task of its own, after the one that evaluated the widget's module: two
+   * shorter tasks keep a phone's main thread free for the visitor's input where one long one would not.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const wait = this.pending();
+    // Resolved with pending()'s promise, the timer's promise also waits for that.
+    const wait = this.hasUpdated ? this.pending() : new Promise((r) => setTimeout(r, 0, this.pending()));
     return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 

@@ -8,13 +8,15 @@ import { parsePartialDate } from '@fachkraefte/schema';
 export function formatPartialDate(value: string, locale: string): string {
   const p = parsePartialDate(value);
   if (!p) return value;
-  // Noon UTC keeps the calendar day in Europe/Berlin whatever the offset.
-  const date = new Date(Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1, 12));
-  const base: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Berlin', year: 'numeric' };
   if (p.precision === 'year') return String(p.year);
-  if (p.precision === 'month') return new Intl.DateTimeFormat(locale, { ...base, month: 'long' }).format(date);
-  return new Intl.DateTimeFormat(locale, { ...base, month: 'long', day: 'numeric' }).format(date);
+  // One formatter per locale and precision: making one costs far more than using it (ICU).
+  // The calendar day in UTC, so no time zone's data is needed.
+  return (formats[locale + p.precision] ??= new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC', year: 'numeric', month: 'long', ...(p.day ? { day: 'numeric' } : {}),
+  })).format(Date.UTC(p.year, p.month! - 1, p.day ?? 1));
 }
+
+const formats: Record<string, Intl.DateTimeFormat> = {};
 
 /** A clock time in Europe/Berlin, 24-hour: "14:05". */
 export function formatTime(date: Date, locale: string): string {
