@@ -13,6 +13,8 @@ import { SUEDWEST } from './helpers.js';
 interface Lane {
   url: string;
   port: number;
+  /** The same app served without the lane. */
+  plainPort: number;
   store: Store;
   /** Requests that reached the app (not answered by the lane). */
   appCalls: string[];
@@ -38,12 +40,16 @@ async function serveLane(shared = false): Promise<Lane> {
     if (served === false) toApp(req, res);
     else if (served !== true) void served.then((ok) => ok || toApp(req, res));
   });
+  // The same app without the lane, to compare with.
+  const plain: Server = createServer((req, res) => void listener(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`, port, store, appCalls, logs,
+    url: `http://127.0.0.1:${port}`, port, plainPort: (plain.address() as AddressInfo).port, store, appCalls, logs,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => plain.close(() => resolve()));
       await store.close();
     },
   };
@@ -128,7 +134,8 @@ describe('the fast lane', () => {
     await raw(s.port, path);
     const cases: [string, Record<string, string>, number][] = [
       [path, { Authorization: `Bearer ${key}` }, 200],
-      [path, { 'If-None-Match': String(kept.headers.etag) }, 304],
+      [path, { 'If-None-Match': '*' }, 304],
+      [path, { 'If-None-Match': '"0000000000000000000000000000000000000000"' }, 200],
       [`${path}?api_key=x`, {}, 400],
       ['/v1/x/../alliances', {}, 200],
       ['/v1/alli%61nces', {}, 200],
@@ -146,6 +153,33 @@ describe('the fast lane', () => {
     const post = await raw(s.port, path, { 'Content-Type': 'application/json' }, 'POST', '{}');
     expect(post.status).toBe(401);
     expect(s.appCalls).toEqual([`POST ${path}`]);
+  });
+
+  it('answers If-None-Match naming the current version with 304 itself, as the app would', async () => {
+    for (const encoding of ['br, gzip', '']) {
+      const path = '/v1/organisations?limit=20';
+      const headers: Record<string, string> = encoding ? { 'Accept-Encoding': encoding } : {};
+      await raw(s.port, path, headers);
+      const kept = await raw(s.port, path, headers);
+      for (const validator of [String(kept.headers.etag), `"x", ${String(kept.headers.etag).replace(/^W\//, '')}`]) {
+        s.appCalls.length = 0;
+        s.logs.length = 0;
+        const lane = await raw(s.port, path, { ...headers, 'If-None-Match': validator });
+        expect(s.appCalls, validator).toEqual([]);
+        expect(lane.status).toBe(304);
+        expect(lane.body.length).toBe(0);
+        expect(s.logs[0]).toMatchObject({ status: 304, conditional: true });
+        // The same Host: the ETag is made of the URL the client asked for.
+        const app = await raw(s.plainPort, path, { ...headers, 'If-None-Match': validator, Host: `127.0.0.1:${s.port}` });
+        expect(app.status, `${validator} [${encoding}]`).toBe(304);
+        for (const h of ['cache-control', 'vary', 'access-control-allow-origin', 'access-control-expose-headers', 'x-content-type-options', 'content-security-policy']) {
+          expect(lane.headers[h], `${h} [${encoding}]`).toBe(app.headers[h]);
+        }
+        expect(String(lane.headers.etag).replace(/^W\//, '')).toBe(String(app.headers.etag).replace(/^W\//, ''));
+        expect(lane.headers['content-length']).toBeUndefined();
+        expect(lane.headers['content-encoding']).toBeUndefined();
+      }
+    }
   });
 
   it('never answers from an older data version: after a write the app renders the new data, then the lane keeps it', async () => {

@@ -33,6 +33,8 @@ interface Kept {
   body: Uint8Array<ArrayBuffer>;
   /** `headers` flattened as node's `writeHead` takes them, made on the first fast-lane hit. */
   flat?: string[];
+  /** The same for a 304: without the headers of the body. */
+  notModified?: string[];
 }
 
 /** Options of {@link ResponseCache}. */
@@ -201,17 +203,18 @@ const DOT_SEGMENT = /\/\.\.?(?:[/?#]|$)/;
 
 /** What a fast-lane request logs; the same fields the app logs. */
 export interface FastLaneLog {
-  (line: { time: string; level: 'info'; method: string; path: string; status: number; durationMs: number }): void;
+  (line: { time: string; level: 'info'; method: string; path: string; status: number; durationMs: number; conditional?: true }): void;
 }
 
 /**
  * The fast lane for repeated public reads, in front of the app: a GET or HEAD without credentials
  * or validators whose answer {@link readCache} kept for the current data version is written
  * straight to the socket, without building a Request, running the middleware or converting a
- * Response (the kept answer already carries every header they set). Returns false (synchronously
- * when the data version is known in memory) when the request must go to the app: anything not
- * kept, every write, every request with an Authorization or If-None-Match header, and URLs the
- * adapter would normalise. The answer is byte for byte the one the app gave, so the lane changes
+ * Response (the kept answer already carries every header they set); an If-None-Match naming the
+ * version's ETag gets its 304 the same way. Returns false (synchronously when the data version is
+ * known in memory) when the request must go to the app: anything not kept, every write, every
+ * request with an Authorization header, `If-None-Match: *` or another version's validator, and URLs
+ * the adapter would normalise. The answer is byte for byte the one the app gave, so the lane changes
  * cost, never content.
  */
 export function fastLane(
@@ -221,23 +224,38 @@ export function fastLane(
   const serve = (req: IncomingMessage, res: ServerResponse, target: string, started: number, v: DataVersion): boolean => {
     cache.seeVersion(v);
     const url = `http://${req.headers.host!}${target}`;
-    const kept = cache.peek(`${versionETag(renderId, v, url)}|${negotiate(req.headers['accept-encoding']) ?? ''}`);
+    const etag = versionETag(renderId, v, url);
+    const kept = cache.peek(`${etag}|${negotiate(req.headers['accept-encoding']) ?? ''}`);
     if (!kept) return false;
+    const inm = req.headers['if-none-match'];
+    if (inm !== undefined) {
+      // `*` and validators of another version: the app's answer (a 412 or a 200 it renders).
+      if (inm.trim() === '*' || !namesTag(inm, etag)) return false;
+      // Not modified: the kept answer's headers without those of its body.
+      kept.notModified ??= kept.headers.filter(([k]) => !/^content-(?:length|encoding|type)$/.test(k)).flat();
+      res.writeHead(304, kept.notModified);
+      res.end();
+      logLine(req, target, 304, started);
+      return true;
+    }
     // With the length, as the app's adapter sends it (else node would send a HEAD without it and a GET chunked).
     kept.flat ??= [...kept.headers.filter(([k]) => k !== 'content-length').flat(), 'content-length', String(kept.body.byteLength)];
     res.writeHead(kept.status, kept.flat);
     res.end(req.method === 'HEAD' ? undefined : kept.body);
-    // The same line the app logs. A kept URL never carries a key (those are refused, never kept).
-    log({
-      time: new Date().toISOString(), level: 'info', method: req.method!, path: target, status: kept.status,
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
-    });
+    logLine(req, target, kept.status, started);
     return true;
   };
+  // The same line the app logs. A kept URL never carries a key (those are refused, never kept).
+  const logLine = (req: IncomingMessage, target: string, status: number, started: number) =>
+    log({
+      time: new Date().toISOString(), level: 'info', method: req.method!, path: target, status,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      ...(req.headers['if-none-match'] ? { conditional: true as const } : {}),
+    });
   return (req, res) => {
     const { method, headers } = req;
     const target = req.url ?? '';
-    if ((method !== 'GET' && method !== 'HEAD') || headers.authorization !== undefined || headers['if-none-match'] !== undefined) return false;
+    if ((method !== 'GET' && method !== 'HEAD') || headers.authorization !== undefined) return false;
     if (!PLAIN_TARGET.test(target) || DOT_SEGMENT.test(target) || !PLAIN_HOST.test(headers.host ?? '')) return false;
     if ((req.socket as { encrypted?: boolean }).encrypted) return false;
     const started = performance.now();
