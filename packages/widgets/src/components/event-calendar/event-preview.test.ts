@@ -33,7 +33,7 @@ describe('<fk-event-preview>', () => {
   it('shows date, time, venue, categories and organiser as the calendar does, without a request', async () => {
     const before = performance.getEntriesByType('resource').length;
     const el = await preview([draft()]);
-    const list = $(el, '[part~="list"]');
+    const list = $(el, '[part~="entry"]');
     expect(list.querySelector('.day-title')!.textContent).to.equal('Dienstag, 4. März 2031');
     expect(list.querySelector('.when')!.textContent!.trim()).to.equal('17:00–19:30 Uhr');
     expect(list.textContent).to.contain('Landratsamt Lörrach, Lörrach');
@@ -70,9 +70,9 @@ describe('<fk-event-preview>', () => {
 
   it('marks a cancelled event and a rescheduled one with its former date, in German and English', async () => {
     const cancelled = await preview([draft({ status: 'cancelled' })]);
-    expect($(cancelled, '[part~="list"] [part~="status"]').textContent).to.equal('abgesagt');
+    expect($(cancelled, '[part~="entry"] [part~="status"]').textContent).to.equal('abgesagt');
     const moved = await preview([draft({ status: 'rescheduled', previousStart: '2031-02-25T17:00:00+01:00' })]);
-    expect($(moved, '[part~="list"] [part~="status"]').textContent).to.equal('verschoben vom 25. Februar');
+    expect($(moved, '[part~="entry"] [part~="status"]').textContent).to.equal('verschoben vom 25. Februar');
     const postponed = await preview([draft({ status: 'postponed' })], 'en');
     await waitUntil(() => text(postponed).includes('postponed'), 'English texts loaded');
     expect($(postponed, '[part~="details"]').textContent).to.contain('Career guidance, Fair');
@@ -81,12 +81,12 @@ describe('<fk-event-preview>', () => {
 
   it('shows an online event, an all-day event over several days, and the next dates of a series', async () => {
     const online = await preview([draft({ venue: null, onlineUrl: 'https://meet.example.org/abc' })]);
-    expect($(online, '[part~="list"]').textContent).to.contain('Online teilnehmen');
+    expect($(online, '[part~="entry"]').textContent).to.contain('Online teilnehmen');
     expect($(online, '[part~="details"] a').getAttribute('href')).to.equal('https://meet.example.org/abc');
     const days = await preview([draft({ allDay: true, start: '2031-05-06', end: '2031-05-08' })]);
-    expect($(days, '[part~="list"] .when').textContent).to.match(/6\.[\s–-]+8\. Mai 2031/);
+    expect($(days, '[part~="entry"] .when').textContent).to.match(/6\.[\s–-]+8\. Mai 2031/);
     const series = await preview([draft({ recurrence: { rrule: 'FREQ=WEEKLY;COUNT=5', exdates: ['2031-03-11'] } })]);
-    const dates = $$(series, '[part~="list"] .day-title').map((d) => d.textContent);
+    const dates = $$(series, '[part~="entry"] .day-title').map((d) => d.textContent);
     expect(dates).to.deep.equal(['Dienstag, 4. März 2031', 'Dienstag, 18. März 2031', 'Dienstag, 25. März 2031']);
   });
 
@@ -94,7 +94,7 @@ describe('<fk-event-preview>', () => {
     const empty = await preview([]);
     expect($(empty, '[part~="empty"]').textContent).to.not.equal('');
     const el = await preview([draft()]);
-    ($(el, '[part~="list"] [data-key]')).click();
+    ($(el, '[part~="entry"] [data-key]')).click();
     expect(deepActive()).to.equal($(el, '[part~="details"]'));
   });
 });

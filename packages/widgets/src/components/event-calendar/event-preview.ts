@@ -42,7 +42,7 @@ const AHEAD = 3 * 366;
  * @slot list-caption - A caption above the list entry (e.g. "In der Liste:").
  * @slot details-caption - A caption above the details (e.g. "Beim Klick auf den Titel:").
  *
- * @csspart list - The list entry (the calendar's list view).
+ * @csspart entry - The list entry (the calendar's list view, whose own `list` part it holds).
  * @csspart details - The details (the calendar's dialog, shown inline).
  * @csspart empty - Shown when there is nothing to preview (no valid date yet).
  */
@@ -112,7 +112,7 @@ export class FkEventPreview extends FkEventCalendar {
     if (!list.length) return html`<div class="root" lang=${this.locale}><p class="empty" part="empty">${this.s.empty}</p></div>`;
     return html`<div class="root" lang=${this.locale}>
 <slot name="list-caption"></slot>
-<div part="list" @click=${this.handleTitle}>${this.renderList(list, false)}</div>
+<div part="entry" @click=${this.handleTitle}>${this.renderList(list, false)}</div>
 <slot name="details-caption"></slot>
 <div class="details" part="details" tabindex="-1">${renderDetail(this.host, list[0], undefined)}</div>
 </div>`;
