@@ -75,6 +75,9 @@ describe('the preview, as <fk-event-calendar> shows the event', () => {
     // The date heading is the calendar's own ("Dienstag, 4. März 2031").
     const day = new Intl.DateTimeFormat('de-DE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${berlinDay(20)}T12:00:00Z`));
     expect(await list.locator('.day-title').textContent()).toBe(day);
+    // The date in words beside the fields, whatever format the browser gives its date fields.
+    const words = new Intl.DateTimeFormat('de-DE', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${berlinDay(20)}T12:00:00Z`));
+    expect(await page.locator('[data-when-words]').textContent()).toBe(`Eingetragen: ${words}, 18:00 Uhr bis 20:30 Uhr`);
     await expectAxeClean(page, 'form with preview');
 
     // Online instead of a place; then cancelled: the calendar's "abgesagt".
@@ -118,6 +121,8 @@ describe('the preview, as <fk-event-calendar> shows the event', () => {
     await page.locator('#ev-status-postponed').check();
     await expect.poll(() => preview(page, 'details').textContent()).toContain('Career guidance');
     expect(await preview(page, 'entry').locator('.when').textContent()).toBe('18:00–20:30');
+    const words = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${berlinDay(20)}T12:00:00Z`));
+    expect(await page.locator('[data-when-words]').textContent()).toBe(`Entered: ${words}, 18:00 to 20:30`);
     expect(await preview(page, 'entry').locator('[part~="status"]').textContent()).toContain('postponed');
     await expectAxeClean(page, 'English preview');
   });
@@ -152,6 +157,8 @@ describe('co-organising alliances', () => {
     const error = page.locator('#ev-alliance-error');
     await expect.poll(() => error.textContent()).toContain(`darf keine Termine im Kalender von „${LUDWIGSBURG}“ anlegen`);
     expect(await search.getAttribute('aria-invalid')).toBe('true');
+    // At the alliances' field only: the title is not marked.
+    expect(await page.locator('#ev-title-error').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('ev-alliance-search');
     expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe(title);
     expect(await findEvent(title)).toBeUndefined();

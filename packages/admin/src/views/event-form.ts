@@ -256,6 +256,28 @@ export class FkAdminEventForm extends View {
     return events;
   }
 
+  /**
+   * The date typed, in words and in the app's language: date and time fields take the browser's
+   * format (an English browser shows 12/19/2026 and 6:00 PM inside the German app), which no page
+   * can change; this line says unambiguously what was entered.
+   */
+  private renderWhenInWords() {
+    const f = this.form;
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    const time = /^\d{2}:\d{2}$/;
+    if (!day.test(f.startDate)) return nothing;
+    const clock = (t: string) => L(`${t} Uhr`, t);
+    let text = formatDate(f.startDate);
+    if (f.allDay) {
+      if (day.test(f.endDate) && f.endDate > f.startDate) text += ` ${L('bis', 'to')} ${formatDate(f.endDate)}`;
+    } else if (time.test(f.startTime)) {
+      text += `, ${clock(f.startTime)}`;
+      const sameDay = !f.endDate || f.endDate === f.startDate;
+      if (time.test(f.endTime)) text += sameDay ? ` ${L('bis', 'to')} ${clock(f.endTime)}` : ` ${L('bis', 'to')} ${day.test(f.endDate) ? formatDate(f.endDate) : f.endDate}, ${clock(f.endTime)}`;
+    }
+    return html`<p class="when-words" data-when-words><span>${L('Eingetragen:', 'Entered:')}</span> ${text}</p>`;
+  }
+
   private renderCalendarPreview() {
     const labels = Object.fromEntries(this.ctx.alliances.map((a) => [a.slug, a.name]));
     const events = this.previewEvents();
@@ -293,7 +315,7 @@ export class FkAdminEventForm extends View {
       ${troubleBox(this.problem)}
       <form class="with-preview" @submit=${this.save} novalidate>
         <fieldset><legend>${L('Worum geht es?', 'What is it?')}</legend>
-          ${field('ev-title', L('Titel', 'Title'), (a) => html`<input id=${a.id} .value=${f.title} @input=${this.input('title')} required maxlength="300" aria-invalid=${a.invalid} aria-describedby=${a.describedby || nothing}>`, this.err('title', 'alliances'))}
+          ${field('ev-title', L('Titel', 'Title'), (a) => html`<input id=${a.id} .value=${f.title} @input=${this.input('title')} required maxlength="300" aria-invalid=${a.invalid} aria-describedby=${a.describedby || nothing}>`, this.err('title'))}
           ${field('ev-summary', L('Kurzbeschreibung (optional)', 'Short summary (optional)'), (a) => html`<input id=${a.id} .value=${f.summary} @input=${this.input('summary')} maxlength="1000" aria-invalid=${a.invalid} aria-describedby=${a.describedby || nothing}>`, this.err('summary'))}
           ${field('ev-description', L('Beschreibung (optional)', 'Description (optional)'), (a) => html`<textarea id=${a.id} rows="5" .value=${f.description} @input=${this.input('description')} aria-invalid=${a.invalid} aria-describedby=${a.describedby || nothing}></textarea>`, this.err('description'))}
           <fieldset class="checks" id="ev-categories" tabindex="-1" aria-describedby=${this.err('categories') ? 'ev-categories-error' : nothing}><legend>${L('Kategorien', 'Categories')}</legend>
@@ -319,6 +341,7 @@ export class FkAdminEventForm extends View {
             ${f.allDay ? nothing : field('ev-end-time', L('Ende (optional)', 'Ends at (optional)'), (a) => html`<input id=${a.id} type="time" .value=${f.endTime} @input=${this.input('endTime')} aria-invalid=${a.invalid} aria-describedby=${a.describedby || nothing}>`, undefined)}
           </div>
           <p class="hint">${L('Zeiten in deutscher Zeit (Europe/Berlin).', 'Times in German time (Europe/Berlin).')}</p>
+          ${this.renderWhenInWords()}
         </fieldset>
 
         ${this.renderRepeat()}
