@@ -22,6 +22,8 @@ export default defineConfig([
       index: 'src/index.ts',
       ...elements,
       ...components,
+      // For editors' apps only (not in the CDN folder below): unsaved events drawn by the calendar's code.
+      'event-preview': 'src/components/event-calendar/event-preview.ts',
     },
     format: ['esm'],
     outDir: 'dist',

@@ -1,5 +1,6 @@
 import { isApiError, isNetworkError, isTimeoutError } from '@fachkraefte/sdk';
-import { L } from './i18n.js';
+import { L, lang } from './i18n.js';
+import { germanDetail, germanField, knownDetail } from './server-text.js';
 
 /** What went wrong, in the terms the app shows it. */
 export interface Trouble {
@@ -33,11 +34,17 @@ export function trouble(error: unknown, known: readonly string[] = []): Trouble 
     t.message = L(`Unerwarteter Fehler: ${String((error as Error)?.message ?? error)}`, `Unexpected error: ${String((error as Error)?.message ?? error)}`);
     return t;
   }
-  const detail = error.problem?.detail ?? error.problem?.title ?? '';
+  const raw = error.problem?.detail ?? error.problem?.title ?? '';
+  // The server speaks English; the German app shows the sentences it knows in German (server-text.ts).
+  const de = lang() === 'de';
+  const detail = de ? germanDetail(raw) : raw;
+  // A refusal the app can word itself is said plainly; any other is quoted as the server wrote it.
+  const said = de && knownDetail(raw) ? ` ${detail}` : L(` Der Server sagt: „${raw}“`, ` The server says: “${raw}”`);
   for (const e of error.problem?.errors ?? []) {
     const name = fieldOf(e.parameter);
-    if (known.includes(name)) t.fields[name] ??= e.message;
-    else t.other.push(`${e.parameter.replace(/^body\.?/, '') || L('Inhalt', 'content')}: ${e.message}`);
+    const message = de ? germanField(e.message) : e.message;
+    if (known.includes(name)) t.fields[name] ??= message;
+    else t.other.push(`${e.parameter.replace(/^body\.?/, '') || L('Inhalt', 'content')}: ${message}`);
   }
   switch (error.status) {
     case 400:
@@ -53,7 +60,7 @@ export function trouble(error: unknown, known: readonly string[] = []): Trouble 
       break;
     case 403:
       t.kind = 'forbidden';
-      t.message = L(`Nicht erlaubt. Der Server sagt: „${detail}“`, `Not allowed. The server says: “${detail}”`);
+      t.message = L(`Nicht erlaubt.${said}`, `Not allowed.${said}`);
       break;
     case 404:
       t.kind = 'notfound';
@@ -65,7 +72,7 @@ export function trouble(error: unknown, known: readonly string[] = []): Trouble 
       break;
     case 429: {
       t.kind = 'rate';
-      const seconds = /(\d+)\s*s\b/.exec(detail)?.[1];
+      const seconds = /(\d+)\s*s\b/.exec(raw)?.[1];
       t.message = seconds
         ? L(`Zu viele Änderungen in kurzer Zeit. Bitte warten Sie ${seconds} Sekunden und speichern Sie dann erneut; Ihre Eingaben bleiben erhalten.`, `Too many changes in a short time. Please wait ${seconds} seconds, then save again; what you typed is kept.`)
         : L('Zu viele Änderungen in kurzer Zeit. Bitte warten Sie einen Moment.', 'Too many changes in a short time. Please wait a moment.');

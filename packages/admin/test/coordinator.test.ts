@@ -167,7 +167,7 @@ describe('a coordinator keeps the alliance current', () => {
     await shot(page, 'state-field-error-de-1280');
     await page.getByLabel('Link zur Anmeldung (optional)').fill('https://example.org/anmeldung');
     await page.getByRole('button', { name: 'Termin anlegen' }).click();
-    await expect.poll(() => page.locator('#ev-end-date-error').textContent()).toContain('must not be before start');
+    await expect.poll(() => page.locator('#ev-end-date-error').textContent()).toContain('darf nicht vor dem Beginn liegen');
     expect(await page.locator('#ev-registration-error').count()).toBe(0);
     expect(await page.getByLabel('Ende (optional)').inputValue()).toBe('10:00');
     // Leaving with unsaved changes asks first; staying keeps the text.
@@ -233,7 +233,7 @@ describe('a coordinator keeps the alliance current', () => {
     await page.getByRole('button', { name: 'Änderungen speichern' }).click();
     const refusal = page.locator('[data-trouble="forbidden"]');
     await expect.poll(() => refusal.textContent()).toContain('Nicht erlaubt');
-    expect(await refusal.textContent()).toContain('also belongs to');
+    expect(await refusal.textContent()).toContain('gehört auch zu');
     expect(await page.getByLabel('Website (optional)').inputValue()).toBe('https://example.org/geaendert');
     await expectAxeClean(page, '403 on a shared organisation');
     await shot(page, 'state-403-shared-org-de-1280');

@@ -1,4 +1,5 @@
 import { type Event as FkEvent, type EventInput, type EventPatch, occurrences } from '@fachkraefte/sdk';
+import '@fachkraefte/widgets/event-preview.js';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { field, troubleBox, View } from '../ctx.js';
@@ -6,6 +7,7 @@ import { CATEGORY_LABELS, formatDate, formatTime, L, statusLabel } from '../i18n
 import { freshnessNote, trouble, type Trouble } from '../problems.js';
 import { DAYS, dayName, describe, emptyRepeat, fromRrule, toRrule, type Repeat } from '../recurrence.js';
 import { addDays, berlinDateTime, berlinParts, berlinToday } from '../time.js';
+import './alliance-picker.js';
 
 /** The form as typed: strings, so that nothing the person typed is ever lost or reformatted. */
 interface Form {
@@ -15,6 +17,8 @@ interface Form {
   online: boolean; onlineUrl: string; registrationUrl: string;
   categories: string[]; status: FkEvent['status'];
   repeat: Repeat; exdates: string[];
+  /** The organising alliances (slugs); the signed-in one is always added when saving. */
+  alliances: string[];
 }
 
 const CATEGORIES = Object.keys(CATEGORY_LABELS);
@@ -27,7 +31,7 @@ const FIELD_IDS: Record<string, string> = {
   onlineUrl: 'ev-online-url', registrationUrl: 'ev-registration', categories: 'ev-categories', status: 'ev-status',
   // The former start of a rescheduled event is taken from the event, not typed: its errors belong to the new start.
   previousStart: 'ev-start-date',
-  recurrence: 'ev-freq', 'recurrence.rrule': 'ev-freq', 'recurrence.exdates': 'ev-freq', alliances: 'ev-title',
+  recurrence: 'ev-freq', 'recurrence.rrule': 'ev-freq', 'recurrence.exdates': 'ev-freq', alliances: 'ev-alliance-search',
 };
 
 function blank(): Form {
@@ -35,7 +39,7 @@ function blank(): Form {
   return {
     title: '', summary: '', description: '', allDay: false, startDate: start, startTime: '17:00', endDate: start, endTime: '19:00',
     place: true, venueName: '', street: '', postalCode: '', locality: '', online: false, onlineUrl: '', registrationUrl: '',
-    categories: [], status: 'scheduled', repeat: emptyRepeat(), exdates: [],
+    categories: [], status: 'scheduled', repeat: emptyRepeat(), exdates: [], alliances: [],
   };
 }
 
@@ -51,6 +55,7 @@ function fromEvent(e: FkEvent): Form {
     categories: [...e.categories], status: e.status,
     repeat: fromRrule(e.recurrence?.rrule, startDate),
     exdates: (e.recurrence?.exdates ?? []).map((x) => (x.length === 10 ? x : berlinParts(x)[0])),
+    alliances: [...e.alliances],
   };
 }
 
@@ -91,6 +96,9 @@ export class FkAdminEventForm extends View {
         if (this.mode === 'copy') {
           f.status = 'scheduled';
           f.title = e.title;
+          // A copy is a new event of the signed-in alliance: an alliance's key may not create one
+          // in other alliances' calendars (they add themselves); an admin key keeps the list.
+          if (this.ctx.me.scope !== 'admin') f.alliances = [this.ctx.alliance];
         }
         this.form = f;
       }
@@ -146,7 +154,7 @@ export class FkAdminEventForm extends View {
       categories: f.categories as EventInput['categories'],
       status: f.status,
       recurrence: rrule ? { rrule, exdates: f.exdates } : null,
-      alliances: [this.ctx.alliance],
+      alliances: this.allianceList(),
     };
   }
 
@@ -159,8 +167,11 @@ export class FkAdminEventForm extends View {
       const body = this.body();
       let saved: FkEvent;
       if (this.mode === 'edit' || this.mode === 'postpone') {
-        const { alliances: _, ...patch } = body;
+        const { alliances, ...patch } = body;
         const p: EventPatch & { previousStart?: string | null } = patch;
+        // Sent only when changed: the list is replaced as a whole, and a key of a co-organising
+        // alliance may change nothing else of a shared event.
+        if (this.alliancesChanged()) p.alliances = alliances;
         if (this.original && body.status === 'rescheduled' && this.original.status !== 'rescheduled' && 'previousStart' in this.original) {
           p.previousStart = this.original.start;
         } else if (this.original?.previousStart && body.status !== 'rescheduled') {
@@ -181,6 +192,8 @@ export class FkAdminEventForm extends View {
       this.ctx.go('events');
     } catch (error) {
       this.problem = trouble(error, Object.keys(FIELD_IDS));
+      // A refusal (403) names no field; when the alliances were changed, it is about them.
+      if (this.problem.kind === 'forbidden' && this.alliancesChanged()) this.problem.fields.alliances = this.problem.message;
       this.ctx.fail(this.problem);
       await this.updateComplete;
       const first = Object.keys(this.problem.fields)[0];
@@ -189,6 +202,94 @@ export class FkAdminEventForm extends View {
     } finally {
       this.saving = false;
     }
+  }
+
+  /**
+   * The signed-in alliance, always among the organisers — except on another alliance's event
+   * (opened by its address): saving that must not make the alliance a co-organiser unasked; there
+   * the picker offers it like any other (co-organising is what an alliance's key may do there).
+   */
+  private get ownAlliance(): string {
+    const o = this.original;
+    const theirs = (this.mode === 'edit' || this.mode === 'postpone') && o && !o.alliances.includes(this.ctx.alliance);
+    return theirs ? '' : this.ctx.alliance;
+  }
+
+  /** The organising alliances as saved: the form's list, with the signed-in alliance in it (see ownAlliance). */
+  private allianceList(): string[] {
+    const list = this.form.alliances ?? [];
+    const own = this.ownAlliance;
+    return !own || list.includes(own) ? [...list] : [own, ...list];
+  }
+
+  /** Whether the alliances differ from the saved event's (a new event: whether others were added). */
+  private alliancesChanged(): boolean {
+    const now = this.allianceList();
+    const before = this.mode === 'edit' || this.mode === 'postpone' ? this.original?.alliances ?? [] : [this.ctx.alliance];
+    return now.length !== before.length || now.some((a) => !before.includes(a));
+  }
+
+  #preview: [Form, FkEvent[]] | null = null;
+
+  /**
+   * The event as the API would return it after saving, for <fk-event-preview>: empty while the
+   * date (or time) is not complete. An end before the start is left out rather than drawn wrong;
+   * the server says what is wrong with it on saving.
+   */
+  private previewEvents(): FkEvent[] {
+    if (this.#preview?.[0] === this.form) return this.#preview[1];
+    const f = this.form;
+    const b = this.body();
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    const instant = (x: string | null | undefined) => (x && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(x) ? Date.parse(x) : NaN);
+    let events: FkEvent[] = [];
+    if (f.allDay ? day.test(b.start) : !Number.isNaN(instant(b.start))) {
+      const endOk = f.allDay ? !!b.end && day.test(b.end) && b.end >= b.start : instant(b.end) >= instant(b.start);
+      const o = this.original;
+      const previousStart = b.status !== 'rescheduled' || !o ? null : o.status === 'rescheduled' ? (o.previousStart ?? null) : o.start;
+      events = [{
+        ...b, id: 'vorschau', title: b.title || L('(noch ohne Titel)', '(no title yet)'), end: endOk ? b.end : null, previousStart,
+        organisers: o?.organisers ?? [], fictitious: false,
+      } as FkEvent];
+    }
+    this.#preview = [f, events];
+    return events;
+  }
+
+  /**
+   * The date typed, in words and in the app's language: date and time fields take the browser's
+   * format (an English browser shows 12/19/2026 and 6:00 PM inside the German app), which no page
+   * can change; this line says unambiguously what was entered.
+   */
+  private renderWhenInWords() {
+    const f = this.form;
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    const time = /^\d{2}:\d{2}$/;
+    if (!day.test(f.startDate)) return nothing;
+    const clock = (t: string) => L(`${t} Uhr`, t);
+    let text = formatDate(f.startDate);
+    if (f.allDay) {
+      if (day.test(f.endDate) && f.endDate > f.startDate) text += ` ${L('bis', 'to')} ${formatDate(f.endDate)}`;
+    } else if (time.test(f.startTime)) {
+      text += `, ${clock(f.startTime)}`;
+      const sameDay = !f.endDate || f.endDate === f.startDate;
+      if (time.test(f.endTime)) text += sameDay ? ` ${L('bis', 'to')} ${clock(f.endTime)}` : ` ${L('bis', 'to')} ${day.test(f.endDate) ? formatDate(f.endDate) : f.endDate}, ${clock(f.endTime)}`;
+    }
+    return html`<p class="when-words" data-when-words><span>${L('Eingetragen:', 'Entered:')}</span> ${text}</p>`;
+  }
+
+  private renderCalendarPreview() {
+    const labels = Object.fromEntries(this.ctx.alliances.map((a) => [a.slug, a.name]));
+    const events = this.previewEvents();
+    return html`<aside class="ev-preview" aria-labelledby="ev-preview-title">
+      <h2 id="ev-preview-title">${L('Vorschau: so zeigt der Kalender den Termin', 'Preview: the event as the calendar shows it')}</h2>
+      ${events.length ? nothing : html`<p class="hint">${L('Die Vorschau erscheint, sobald Datum und Uhrzeit vollständig sind.', 'The preview appears once date and time are complete.')}</p>`}
+      <fk-event-preview lang=${this.ctx.lang} theme="light" heading-level="2" .events=${events} .labels=${labels}>
+        <p slot="list-caption" class="caption">${L('In der Liste des Kalenders:', 'In the calendar’s list:')}</p>
+        <p slot="details-caption" class="caption">${L('Nach einem Klick auf den Titel:', 'After a click on the title:')}</p>
+      </fk-event-preview>
+      <p class="hint">${L('Noch nicht gespeichert: Die Seiten der Kommunen zeigen den Termin erst nach dem Speichern.', 'Not saved yet: the municipalities’ pages show the event only after saving.')}</p>
+    </aside>`;
   }
 
   private err(...names: string[]): string | undefined {
@@ -212,9 +313,9 @@ export class FkAdminEventForm extends View {
       <h1 tabindex="-1">${titles[this.mode]}${this.original && this.mode !== 'new' ? html`: <span class="sub">${this.original.title}</span>` : nothing}</h1>
       ${this.mode === 'copy' ? html`<p class="hint">${L('Eine Kopie des Termins: Ändern Sie das Datum und speichern Sie, um einen neuen Termin anzulegen.', 'A copy of the event: change the date and save to create a new event.')}</p>` : nothing}
       ${troubleBox(this.problem)}
-      <form @submit=${this.save} novalidate>
+      <form class="with-preview" @submit=${this.save} novalidate>
         <fieldset><legend>${L('Worum geht es?', 'What is it?')}</legend>
-          ${field('ev-title', L('Titel', 'Title'), (a) => html`<input id=${a.id} .value=${f.title} @input=${this.input('title')} required maxlength="300" aria-invalid=${a.invalid} aria-describedby=${a.describedby || nothing}>`, this.err('title', 'alliances'))}
+          ${field('ev-title', L('Titel', 'Title'), (a) => html`<input id=${a.id} .value=${f.title} @input=${this.input('title')} required maxlength="300" aria-invalid=${a.invalid} aria-describedby=${a.describedby || nothing}>`, this.err('title'))}
           ${field('ev-summary', L('Kurzbeschreibung (optional)', 'Short summary (optional)'), (a) => html`<input id=${a.id} .value=${f.summary} @input=${this.input('summary')} maxlength="1000" aria-invalid=${a.invalid} aria-describedby=${a.describedby || nothing}>`, this.err('summary'))}
           ${field('ev-description', L('Beschreibung (optional)', 'Description (optional)'), (a) => html`<textarea id=${a.id} rows="5" .value=${f.description} @input=${this.input('description')} aria-invalid=${a.invalid} aria-describedby=${a.describedby || nothing}></textarea>`, this.err('description'))}
           <fieldset class="checks" id="ev-categories" tabindex="-1" aria-describedby=${this.err('categories') ? 'ev-categories-error' : nothing}><legend>${L('Kategorien', 'Categories')}</legend>
@@ -240,6 +341,7 @@ export class FkAdminEventForm extends View {
             ${f.allDay ? nothing : field('ev-end-time', L('Ende (optional)', 'Ends at (optional)'), (a) => html`<input id=${a.id} type="time" .value=${f.endTime} @input=${this.input('endTime')} aria-invalid=${a.invalid} aria-describedby=${a.describedby || nothing}>`, undefined)}
           </div>
           <p class="hint">${L('Zeiten in deutscher Zeit (Europe/Berlin).', 'Times in German time (Europe/Berlin).')}</p>
+          ${this.renderWhenInWords()}
         </fieldset>
 
         ${this.renderRepeat()}
@@ -258,12 +360,17 @@ export class FkAdminEventForm extends View {
           ${field('ev-registration', L('Link zur Anmeldung (optional)', 'Registration link (optional)'), (a) => html`<input id=${a.id} type="url" .value=${f.registrationUrl} @input=${this.input('registrationUrl')} placeholder="https://" aria-invalid=${a.invalid} aria-describedby=${a.describedby || nothing}>`, this.err('registrationUrl'))}
         </fieldset>
 
+        <fk-admin-alliance-picker .options=${this.ctx.alliances} .value=${this.allianceList()} fixed=${this.ownAlliance}
+          .error=${this.err('alliances')} @change=${(e: CustomEvent<string[]>) => this.set('alliances', e.detail)}></fk-admin-alliance-picker>
+
         <fieldset id="ev-status" tabindex="-1"><legend>${L('Findet der Termin statt?', 'Does the event take place?')}</legend>
           ${(['scheduled', 'cancelled', 'postponed', 'rescheduled'] as const).map((s) => html`<label class="check"><input type="radio" name="status" id="ev-status-${s}" value=${s} .checked=${f.status === s} @change=${() => this.set('status', s)}>
             ${{ scheduled: L('findet statt', 'takes place'), cancelled: L('abgesagt', 'cancelled'), postponed: L('verschoben – neuer Termin noch offen', 'postponed – new date not yet known'), rescheduled: L('verlegt – auf das oben eingetragene neue Datum', 'rescheduled – to the new date entered above') }[s]}</label>`)}
           ${f.status === 'rescheduled' && this.original && this.original.status !== 'rescheduled' ? html`<p class="hint">${L(`Bisher: ${this.original.allDay ? formatDate(this.original.start) : `${formatDate(this.original.start)}, ${formatTime(this.original.start)}`}. Tragen Sie oben unter „Wann?“ das neue Datum ein.`, `Until now: ${this.original.allDay ? formatDate(this.original.start) : `${formatDate(this.original.start)}, ${formatTime(this.original.start)}`}. Enter the new date above under “When?”.`)}</p>` : nothing}
           ${this.err('status') ? html`<p class="error">${this.err('status')}</p>` : nothing}
         </fieldset>
+
+        ${this.renderCalendarPreview()}
 
         <div class="actions sticky">
           <button type="submit" ?disabled=${this.saving}>${this.saving ? L('Wird gespeichert …', 'Saving …') : this.mode === 'edit' || this.mode === 'postpone' ? L('Änderungen speichern', 'Save changes') : L('Termin anlegen', 'Create event')}</button>

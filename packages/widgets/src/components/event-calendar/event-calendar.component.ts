@@ -111,7 +111,9 @@ export default class FkEventCalendar extends FkElement {
   /** Level of the widget's headings (2–6), to fit the page's outline. @default 2 */
   declare headingLevel: number;
 
-  declare private cursor: number;
+  // `protected` (not `private`) where `<fk-event-preview>` (event-preview.ts, an entry of its own)
+  // draws with the calendar's own code: the modifiers are erased, the bundles stay byte for byte.
+  declare protected cursor: number;
   declare private focusDay: number;
   declare private chosenView: string;
   declare private narrow: boolean;
@@ -122,7 +124,7 @@ export default class FkEventCalendar extends FkElement {
   declare private token: number;
   declare private detail: { occ?: Occurrence; day?: number } | null;
   /** Names of alliances and organisers by slug, as far as loaded. */
-  declare private names: Map<string, string>;
+  declare protected names: Map<string, string>;
   declare private allianceSlugs: string[];
   /** On screen or within a screen's height of it: only then is the month loaded and laid out. */
   declare private near: boolean;
@@ -292,7 +294,7 @@ export default class FkEventCalendar extends FkElement {
     return api.ok ? api.url : null;
   }
 
-  private get s(): CalendarStrings {
+  protected get s(): CalendarStrings {
     return (this.locale === 'en' && en) || de;
   }
 
@@ -340,7 +342,7 @@ export default class FkEventCalendar extends FkElement {
     return wait;
   }
 
-  private get tz(): string {
+  protected get tz(): string {
     // Checked once per value: building a DateTimeFormat costs far more than using one.
     let ok = zones.get(this.timeZone);
     if (ok === undefined) {
@@ -694,7 +696,7 @@ export default class FkEventCalendar extends FkElement {
   }
 
   /** The calendar's state as the lazily loaded dialog code reads it. */
-  private get host(): DetailHost {
+  protected get host(): DetailHost {
     const api = this.okApi;
     return {
       s: this.s,
@@ -897,7 +899,7 @@ ${e.venue || e.onlineUrl ? html`<span class="muted small" lang=${e.venue ? this.
 </li>`;
   }
 
-  private renderList(occ: Occurrence[], loading: boolean): TemplateResult {
+  protected renderList(occ: Occurrence[], loading: boolean): TemplateResult {
     if (loading) return html`<div class="agenda" part="skeleton" aria-hidden="true">${[80, 60, 70].map((w) => html`<div class="skeleton line w${w}"></div>`)}</div>`;
     const start = this.firstOf(this.cursor);
     const days = new Map<number, Occurrence[]>();
