@@ -12,7 +12,6 @@ import { cleanBuild, expectAxeClean, type Harness, LUDWIGSBURG, openApp, shot, s
 let h: Harness;
 let page: Page;
 let problems: string[];
-const WALDSHUT = 'fachkraefteallianz-landkreis-waldshut';
 const SHARED = 'wirtschaftsregion-suedwest';
 
 beforeAll(async () => {
@@ -39,12 +38,13 @@ const go = (hash: string) => page.evaluate((x) => { location.hash = x; }, hash);
 describe('a shared organisation in the member form', () => {
   it('says which other alliances share it, and shows its details instead of fields the key may not save', async () => {
     const shared = (await call('GET', `/v1/organisations/${SHARED}`, h.suedwestKey)).json;
-    expect(shared.alliances).toContain(WALDSHUT);
+    const others = (shared.alliances as string[]).filter((a) => a !== SUEDWEST);
+    expect(others.length).toBeGreaterThan(0);
     await signIn(page, h.suedwestKey);
     await go(`#/members/${SHARED}`);
     const box = page.locator('[data-shared]');
     await expect.poll(() => box.textContent(), { timeout: 15_000 }).toContain('Auch Mitglied in:');
-    expect(await box.textContent()).toContain(await nameOf(WALDSHUT));
+    for (const other of others) expect(await box.textContent()).toContain(await nameOf(other));
     expect(await box.textContent()).not.toContain(await nameOf(SUEDWEST));
     expect(await box.textContent()).toContain('nur die Administration');
     expect(await page.getByLabel('Name', { exact: true }).count()).toBe(0);
