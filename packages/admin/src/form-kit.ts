@@ -65,12 +65,35 @@ export function placeErrors(t: Trouble, error: unknown, resolve: (path: string) 
   for (const e of error.problem?.errors ?? []) {
     const path = normalisePath(e.parameter);
     const id = resolve(path);
-    if (id) fields[id] ??= e.message;
-    else other.push(`${path || L('Inhalt', 'content')}: ${e.message}`);
+    const message = humanise(e.message);
+    if (id) fields[id] ??= message;
+    else other.push(`${path || L('Inhalt', 'content')}: ${message}`);
   }
   // Errors the problem has no `errors[]` for (a 403's detail …) stay as the app put them.
   const fromDetail = error.problem?.errors?.length ? [] : t.other;
   return { ...t, fields, other: [...fromDetail, ...other] };
+}
+
+/**
+ * The server's words for the usual mistakes (packages/schema's messages), said as a coordinator
+ * needs them, in German too; anything else as the server put it.
+ */
+export function humanise(message: string): string {
+  const n = /(\d+)/.exec(message)?.[1] ?? '';
+  const known: [RegExp, string, string][] = [
+    [/^must not be empty$/, 'Bitte ausfüllen.', 'Please fill this in.'],
+    [/^must be at most \d+ characters$/, `Zu lang: höchstens ${n} Zeichen.`, `Too long: at most ${n} characters.`],
+    [/^must have at most \d+ items$/, `Zu viele Einträge: höchstens ${n}.`, `Too many entries: at most ${n}.`],
+    [/^expected an e-mail address$/, 'Bitte eine E-Mail-Adresse eingeben, z. B. info@beispiel.de.', 'Please enter an e-mail address, e.g. info@example.org.'],
+    [/^expected an absolute http\(s\) URL$/, 'Bitte eine vollständige Adresse mit https:// eingeben.', 'Please enter a full address starting with https://.'],
+    [/^expected a phone number/, 'Bitte eine Telefonnummer eingeben (Ziffern, Leerzeichen, + - / ( )).', 'Please enter a phone number (digits, spaces, + - / ( )).'],
+    [/^expected a date as YYYY, YYYY-MM or YYYY-MM-DD$/, 'Bitte als Jahr (2019), Monat (2019-04) oder Tag (2019-04-12) eingeben.', 'Please enter a year (2019), month (2019-04) or day (2019-04-12).'],
+    [/^expected a real calendar date$/, 'Dieses Datum gibt es nicht.', 'There is no such date.'],
+    [/^expected (int|number)/, 'Bitte eine ganze Zahl eingeben (oder leer lassen).', 'Please enter a whole number (or leave it empty).'],
+    [/^must be ≥ 0$/, 'Bitte eine Zahl ab 0 eingeben.', 'Please enter a number from 0.'],
+  ];
+  const hit = known.find(([re]) => re.test(message));
+  return hit ? L(hit[1], hit[2]) : message;
 }
 
 /** An item of a list editor: `key` stays with the item when it moves (ids, focus). */

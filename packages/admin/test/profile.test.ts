@@ -87,7 +87,8 @@ describe('the profile editor', () => {
     const bad = items('contacts').nth(1).getByLabel('E-Mail (optional)');
     await expect.poll(() => bad.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(async () => (await activeId()) === (await bad.getAttribute('id'))).toBe(true);
-    expect(await items('contacts').nth(1).locator('.error').textContent()).toContain('e-mail');
+    // In the coordinator's words, not the schema's ("expected an e-mail address").
+    expect(await items('contacts').nth(1).locator('.error').textContent()).toContain('Bitte eine E-Mail-Adresse eingeben');
     expect(await page.locator('[data-trouble="invalid"]').textContent()).toContain('1 Feld(er) markiert');
     // Nothing typed is lost.
     expect(await bad.inputValue()).toBe('kein-mail');
@@ -156,7 +157,7 @@ describe('the profile editor', () => {
     await person.getByLabel('Bis (optional)').fill('2026-13');
     await page.getByRole('button', { name: 'Profil speichern' }).click();
     await expect.poll(() => person.getByLabel('Bis (optional)').getAttribute('aria-invalid')).toBe('true');
-    expect(await person.locator('.error').textContent()).toContain('calendar date');
+    expect(await person.locator('.error').textContent()).toContain('Dieses Datum gibt es nicht.');
     await person.getByLabel('Bis (optional)').fill('');
     await page.getByRole('button', { name: 'Profil speichern' }).click();
     await expect.poll(() => page.locator('.notice-ok').count()).toBe(1);
@@ -169,8 +170,9 @@ describe('the profile editor', () => {
     await page.locator('#pr-description').fill('x'.repeat(5001));
     await page.locator('#pr-count').fill('zwölf');
     await page.getByRole('button', { name: 'Profil speichern' }).click();
-    await expect.poll(() => page.locator('#pr-description-error').textContent()).toContain('5000');
+    await expect.poll(() => page.locator('#pr-description-error').textContent()).toContain('höchstens 5000 Zeichen');
     expect(await page.locator('#pr-count').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#pr-count-error').textContent()).toContain('ganze Zahl');
     expect(await page.locator('#pr-count').inputValue()).toBe('zwölf');
     await page.locator('#pr-description').fill('Kurz.');
     await page.locator('#pr-count').fill('27');
