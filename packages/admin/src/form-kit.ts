@@ -89,7 +89,7 @@ export function humanise(message: string): string {
     [/^expected a phone number/, 'Bitte eine Telefonnummer eingeben (Ziffern, Leerzeichen, + - / ( )).', 'Please enter a phone number (digits, spaces, + - / ( )).'],
     [/^expected a date as YYYY, YYYY-MM or YYYY-MM-DD$/, 'Bitte als Jahr (2019), Monat (2019-04) oder Tag (2019-04-12) eingeben.', 'Please enter a year (2019), month (2019-04) or day (2019-04-12).'],
     [/^expected a real calendar date$/, 'Dieses Datum gibt es nicht.', 'There is no such date.'],
-    [/^expected (int|number)/, 'Bitte eine ganze Zahl eingeben (oder leer lassen).', 'Please enter a whole number (or leave it empty).'],
+    [/\bexpected (int|number)\b/, 'Bitte eine ganze Zahl eingeben (oder leer lassen).', 'Please enter a whole number (or leave it empty).'],
     [/^must be ≥ 0$/, 'Bitte eine Zahl ab 0 eingeben.', 'Please enter a number from 0.'],
   ];
   const hit = known.find(([re]) => re.test(message));

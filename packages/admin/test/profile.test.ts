@@ -212,6 +212,38 @@ describe('the profile editor', () => {
   });
 });
 
+describe('the shared draft in the admin forms', () => {
+  it('keeps what an admin typed for a new alliance and a new key when the key is revoked, through the new sign-in', async () => {
+    const key = await h.srv.createApiKey('admin', 'Betrieb (Entwurf)');
+    const { page: p, context, problems: pr } = await openApp(h);
+    await signIn(p, key);
+    await navLink(p, 'Schlüssel').click();
+    await p.locator('#key-label').fill('Vertretung Südwest (Entwurf)');
+    // Leaving with unsaved changes asks: "stay" (Playwright dismisses an unhandled dialog) stays …
+    await navLink(p, 'Allianzen').click();
+    await expect.poll(() => p.url()).toContain('#/keys');
+    expect(await p.locator('#key-label').inputValue()).toBe('Vertretung Südwest (Entwurf)');
+    // … "leave" leaves, and forgets that draft (checked at the end).
+    p.once('dialog', (d) => void d.accept());
+    await navLink(p, 'Allianzen').click();
+    await p.locator('#al-name').fill('Fachkräfteallianz Entwurf');
+    await p.locator('#al-slug').fill('fachkraefteallianz-entwurf');
+    const [id] = (await (await fetch(`${h.base}/v1/keys`, { headers: { authorization: `Bearer ${h.adminKey}` } })).json()).items
+      .filter((k: any) => k.label === 'Betrieb (Entwurf)').map((k: any) => k.id);
+    expect((await fetch(`${h.base}/v1/keys/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${h.adminKey}` } })).status).toBe(204);
+    await p.getByRole('button', { name: 'Allianz anlegen' }).click();
+    await expect.poll(() => p.locator('[data-trouble="auth"]').count()).toBe(1);
+    await signIn(p, await h.srv.createApiKey('admin', 'Betrieb (Entwurf 2)'));
+    await expect.poll(() => p.locator('#al-name').inputValue()).toBe('Fachkräfteallianz Entwurf');
+    expect(await p.locator('#al-slug').inputValue()).toBe('fachkraefteallianz-entwurf');
+    p.once('dialog', (d) => void d.accept());
+    await navLink(p, 'Schlüssel').click();
+    expect(await p.locator('#key-label').inputValue()).toBe('');
+    expect(pr).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the profile editor in both languages and widths', () => {
   it.each([['de', 360], ['en', 360], ['en', 1280]] as const)('%s at %i px: axe 0, no sideways scrolling, English complete', async (lang, width) => {
     const key = await h.srv.createApiKey(SUEDWEST, 'Geschäftsstelle Südwest (Bildschirm)');
