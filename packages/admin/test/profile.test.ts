@@ -90,6 +90,7 @@ describe('the profile editor', () => {
     // In the coordinator's words, not the schema's ("expected an e-mail address").
     expect(await items('contacts').nth(1).locator('.error').textContent()).toContain('Bitte eine E-Mail-Adresse eingeben');
     expect(await page.locator('[data-trouble="invalid"]').textContent()).toContain('1 Feld(er) markiert');
+    expect(await page.locator('[data-summary] li').allTextContents()).toEqual([expect.stringMatching(/^Kontakt 2: Geschäftsstelle Südwest – E-Mail \(optional\): Bitte eine E-Mail-Adresse/)]);
     // Nothing typed is lost.
     expect(await bad.inputValue()).toBe('kein-mail');
     expect(await items('contacts').nth(1).getByLabel('Funktion (optional)').inputValue()).toBe('Funktionspostfach');
@@ -173,6 +174,12 @@ describe('the profile editor', () => {
     await expect.poll(() => page.locator('#pr-description-error').textContent()).toContain('höchstens 5000 Zeichen');
     expect(await page.locator('#pr-count').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#pr-count-error').textContent()).toContain('ganze Zahl');
+    // Two marked fields far apart on a long page: a list names both, in page order, and takes the focus there.
+    const summary = page.locator('[data-summary] li');
+    expect(await summary.allTextContents()).toEqual([expect.stringMatching(/^Beschreibung: Zu lang/), expect.stringMatching(/^Genannte Mitgliederzahl: Bitte eine ganze Zahl/)]);
+    await summary.nth(1).getByRole('button').click();
+    expect(await activeId()).toBe('pr-count');
+    await expectAxeClean(page, 'profile with two marked fields');
     expect(await page.locator('#pr-count').inputValue()).toBe('zwölf');
     await page.locator('#pr-description').fill('Kurz.');
     await page.locator('#pr-count').fill('27');

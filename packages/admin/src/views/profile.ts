@@ -129,6 +129,8 @@ export class FkAdminProfile extends View {
   @state() accessor saving = false;
   @state() accessor members: Member[] = [];
   @state() accessor knownFocusAreas: FocusArea[] = [];
+  /** After a failed save: every marked field, in page order, named as the page names it. */
+  @state() accessor summary: { id: string; where: string; message: string }[] = [];
   private readonly draft = new Draft<Form>(this, () => 'profile');
 
   override connectedCallback(): void {
@@ -227,6 +229,7 @@ export class FkAdminProfile extends View {
     const { patch, sent } = toPatch(this.form!, this.knownFocusAreas);
     this.saving = true;
     this.problem = null;
+    this.summary = [];
     try {
       this.alliance = await this.ctx.client.alliances.update(this.ctx.alliance, patch);
       this.form = fromAlliance(this.alliance);
@@ -236,10 +239,32 @@ export class FkAdminProfile extends View {
     } catch (error) {
       this.problem = placeErrors(trouble(error), error, (path) => this.resolve(path, sent));
       this.ctx.fail(this.problem);
-      await focusFirstError(this, this.problem);
+      await this.updateComplete;
+      this.summary = this.summarise();
+      await focusFirstError(this, this.problem, () => this.summary[0]?.id);
     } finally {
       this.saving = false;
     }
+  }
+
+  /** The marked fields as the page shows them ("Kontakt 2: Gudrun Gempp – E-Mail"), in page order. */
+  private summarise() {
+    const found = Object.entries(this.problem?.fields ?? {}).flatMap(([id, message]) => {
+      const el = this.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+      if (!el) return [];
+      const own = el.matches('fieldset') ? el.querySelector(':scope > legend')?.firstChild?.textContent : this.querySelector(`label[for="${CSS.escape(id)}"]`)?.textContent;
+      const item = el.closest('li.list-item')?.querySelector('fieldset.item > legend')?.textContent;
+      return [{ el, id, message, where: [item, own].map((t) => t?.trim()).filter(Boolean).join(' – ') }];
+    });
+    found.sort((a, b) => (a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    return found.map(({ id, where, message }) => ({ id, where, message }));
+  }
+
+  private summaryBox(): TemplateResult | typeof nothing {
+    if (this.summary.length === 0) return nothing;
+    return html`<div class="error-summary" data-summary><p id="pr-summary-h">${L('Markierte Felder (zum Feld springen):', 'Marked fields (go to the field):')}</p><ul aria-labelledby="pr-summary-h">
+      ${this.summary.map((s) => html`<li><button type="button" class="linkish" @click=${() => this.querySelector<HTMLElement>(`#${CSS.escape(s.id)}`)?.focus()}>${s.where}</button>: ${s.message}</li>`)}
+    </ul></div>`;
   }
 
   private orgOptions(current: string): TemplateResult {
@@ -296,6 +321,7 @@ export class FkAdminProfile extends View {
     return html`<h1 tabindex="-1">${L('Profil der Allianz', 'Alliance profile')}${this.alliance ? html`: <span class="sub">${this.alliance.name}</span>` : nothing}</h1>
       ${doneBox(this.done)}
       ${troubleBox(this.problem)}
+      ${this.summaryBox()}
       ${!f ? (this.problem ? html`<button type="button" class="secondary" @click=${() => this.load()}>${L('Erneut laden', 'Load again')}</button>` : html`<p class="loading" role="status">${L('Wird geladen …', 'Loading …')}</p>`) : html`
       <form class="profile" @submit=${this.save} novalidate>
         <fieldset><legend>${L('Allgemein', 'General')}</legend>
