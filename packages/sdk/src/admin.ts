@@ -7,8 +7,8 @@
  *
  * @packageDocumentation
  */
-import { readResources, type FkClient } from './client.js';
-import { createTransport, type ClientOptions } from './internal/transport.js';
+import { createClient, type FkClient } from './client.js';
+import { createTransport, type ClientOptions, type Transport } from './internal/transport.js';
 import { allianceAdminResource, type AllianceAdminResource } from './resources/alliance-admin.js';
 import { changesResource, type ChangesResource } from './resources/changes.js';
 import { keysResource, type KeysResource } from './resources/keys.js';
@@ -41,10 +41,10 @@ export interface FkAdminClient extends FkClient {
  */
 export function createAdminClient(options: ClientOptions): FkAdminClient {
   const http = createTransport(options);
-  // The read client's resources on the same transport (one cache, one rate of retries), with the
+  // The read client's resources on the same transport (one cache, one set of retries), with the
   // admin versions of alliances and organisations in their place.
   return Object.freeze({
-    ...readResources(http),
+    ...(createClient as (o: ClientOptions, t: Transport) => FkClient)(options, http),
     alliances: allianceAdminResource(http),
     organisations: organisationAdminResource(http),
     keys: keysResource(http),
