@@ -10,11 +10,11 @@ import { organisationsResource, type OrganisationsResource } from './organisatio
  * `client.organisations` of the admin client: the same methods, but one organisation comes with
  * `alliances`, the slugs of the alliances it is a member of, which decide who may change it (a
  * scoped key only when every one is its own). A subtype of {@link OrganisationsResource}: kept out
- * of {@link createClient}, so that the widgets do not bundle a schema they never read.
+ * of `createClient`, so that the widgets do not bundle a schema they never read.
  */
 export interface OrganisationAdminResource extends OrganisationsResource {
   /**
-   * One organisation and its alliances; a {@link NotFoundError} when there is none.
+   * One organisation and its alliances; a `NotFoundError` when there is none.
    *
    * @example
    * ```ts
@@ -33,7 +33,7 @@ export interface OrganisationAdminResource extends OrganisationsResource {
    */
   create(input: OrganisationInput, options?: RequestOptions): Promise<OrganisationDetail>;
   /**
-   * Changes some fields of an organisation; a 403 {@link ApiError} when it is shared with an
+   * Changes some fields of an organisation; a 403 `ApiError` when it is shared with an
    * alliance that is not the key's (see `alliances`). `null` clears a field.
    *
    * @example
