@@ -151,7 +151,8 @@ export class FkAdminMemberForm extends View {
       this.ctx.go('members');
     } catch (error) {
       const t = trouble(error, Object.keys(FIELD_IDS));
-      if (t.kind === 'forbidden' && this.mode === 'edit' && this.org) await this.explainRefusal(t);
+      // Refused while changing the organisation itself (not the membership): say who shares it.
+      if (t.kind === 'forbidden' && this.mode === 'edit' && this.org && this.orgChanged) await this.explainRefusal(t);
       this.problem = t;
       this.ctx.fail(t);
       await focusFirstError(this, t, (n) => FIELD_IDS[n]);
