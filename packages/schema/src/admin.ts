@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { named, Slug, text } from './common.js';
+import { Organisation } from './organisation.js';
 
-// Answers of the write side (keys, change history, imports), in a module of their own: the widgets
-// never need them, so their bundles leave them out.
+// Answers of the write side (keys, change history, imports, an organisation with its alliances), in
+// a module of their own: the widgets never need them, so their bundles leave them out.
 
 /** An API key as listed: never the secret, which is shown once when the key is made. */
 export const ApiKey = /* @__PURE__ */ named(
@@ -115,3 +116,17 @@ export const ImportReport = /* @__PURE__ */ named(
   'ImportReport',
 );
 export type ImportReport = z.infer<typeof ImportReport>;
+
+/**
+ * One organisation as `GET /v1/organisations/{id}` (and the writes of it) answer: the record and
+ * the slugs of the alliances it is a member of, sorted. An organisation of several alliances is
+ * changed by an admin key only (or by agreement): `alliances` says which, before a change is refused.
+ */
+export const OrganisationDetail = /* @__PURE__ */ named(
+  z.object({
+    ...Organisation.shape,
+    alliances: z.array(Slug),
+  }),
+  'OrganisationDetail',
+);
+export type OrganisationDetail = z.infer<typeof OrganisationDetail>;

@@ -17,7 +17,9 @@ export {
   AllianceInput, AlliancePatch, ApiKeyInput, EventInput, EventPatch, MembershipInput, OrganisationInput,
   OrganisationPatch,
 } from './input.js';
-export { ApiKey, ApiKeyCreated, Change, ChangeActor, ChangeKind, ChangePage, ImportReport } from './admin.js';
+export {
+  ApiKey, ApiKeyCreated, Change, ChangeActor, ChangeKind, ChangePage, ImportReport, OrganisationDetail,
+} from './admin.js';
 export { Alliance, AllianceKind, Coordinator } from './alliance.js';
 export {
   DateTime, Event, EVENT_CATEGORIES, EVENT_CATEGORY_LABELS, EventCategory, EventStatus, previousStartProblem,

@@ -34,6 +34,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   Alliance: 'A regional skilled-worker alliance. Null where the sources leave a fact open.',
   OrganisationType: Object.entries(ORGANISATION_TYPE_LABELS).map(([k, v]) => `${k}: ${v}`).join('; '),
   Organisation: 'An organisation that plays a part in one or several alliances.',
+  OrganisationDetail: 'An organisation and the slugs of the alliances it is a member of (sorted). A scoped key may change it only when every one of them is the key\'s alliance (or it is in none and that alliance created it): alliances says in advance whether a change will be refused.',
   MembershipRole: 'founding: founding member; lead: leads or coordinates the alliance; member: member or partner.',
   Membership: 'An organisation\'s membership in an alliance.',
   Member: 'An organisation together with its role in the alliance and the date it joined.',
@@ -146,7 +147,7 @@ function write(method: 'post' | 'patch' | 'put' | 'delete', operationId: string,
 }
 
 const SCOPE_RULES = 'A scoped key may change an event only when every alliance it names is the key\'s; a key of another alliance may add or remove its own alliance (co-organise, withdraw) and change nothing else.';
-const ORG_RULES = 'A scoped key may change or delete an organisation only when every alliance it belongs to is the key\'s, or when it belongs to none and the key\'s alliance created it; otherwise 403 naming the other alliances.';
+const ORG_RULES = 'A scoped key may change or delete an organisation only when every alliance it belongs to is the key\'s, or when it belongs to none and the key\'s alliance created it; otherwise 403 naming the other alliances. The organisation\'s `alliances` (GET /v1/organisations/{id}) tells in advance.';
 
 const icsContent = (description: string) => ({
   description,
@@ -245,14 +246,14 @@ export function createOpenApiDocument(options: { serverUrl?: string; version?: s
       '/v1/organisations': {
         ...read('listOrganisations', 'List organisations', 'Every organisation, by name; `alliance` (one slug) limits the list to that alliance\'s members.', 'organisations', json('OrganisationPage', 'A page of organisations.'), queryParameters(OrganisationFilters)),
         ...write('post', 'createOrganisation', 'Create an organisation', `Any key. The key\'s alliance is recorded as its creator. ${ORG_RULES}`, 'organisations', 'OrganisationInput', {
-          '201': { description: 'Created.', content: { 'application/json': { schema: ref('Organisation') } } },
+          '201': { description: 'Created (a new organisation is a member of no alliance yet).', content: { 'application/json': { schema: ref('OrganisationDetail') } } },
           '409': problem('An organisation with this id exists.'),
         }),
       },
       '/v1/organisations/{id}': {
-        ...read('getOrganisation', 'Get an organisation', 'One organisation.', 'organisations', json('Organisation', 'The organisation.'), [orgId], notFound),
+        ...read('getOrganisation', 'Get an organisation', 'One organisation, with the alliances it is a member of.', 'organisations', json('OrganisationDetail', 'The organisation and its alliances.'), [orgId], notFound),
         ...write('patch', 'updateOrganisation', 'Change an organisation', ORG_RULES, 'organisations', 'OrganisationPatch', {
-          '200': { description: 'Changed.', content: { 'application/json': { schema: ref('Organisation') } } },
+          '200': { description: 'Changed.', content: { 'application/json': { schema: ref('OrganisationDetail') } } },
         }, [orgId]),
         ...write('delete', 'deleteOrganisation', 'Delete an organisation and its memberships', ORG_RULES, 'organisations', null, { '204': { description: 'Deleted.' } }, [orgId]),
       },

@@ -7,19 +7,19 @@
  *
  * @packageDocumentation
  */
-import type { FkClient } from './client.js';
-import { createTransport, type ClientOptions } from './internal/transport.js';
+import { createClient, type FkClient } from './client.js';
+import { createTransport, type ClientOptions, type Transport } from './internal/transport.js';
 import { allianceAdminResource, type AllianceAdminResource } from './resources/alliance-admin.js';
 import { changesResource, type ChangesResource } from './resources/changes.js';
-import { eventsResource } from './resources/events.js';
-import { focusAreasResource } from './resources/focus-areas.js';
 import { keysResource, type KeysResource } from './resources/keys.js';
-import { organisationsResource } from './resources/organisations.js';
+import { organisationAdminResource, type OrganisationAdminResource } from './resources/organisation-admin.js';
 
 /** A client with the write side of the API; see {@link createAdminClient}. */
 export interface FkAdminClient extends FkClient {
   /** Alliances with their profiles, memberships and `.ics` imports. */
   readonly alliances: AllianceAdminResource;
+  /** Organisations; one organisation comes with the alliances it is a member of. */
+  readonly organisations: OrganisationAdminResource;
   /** API keys: who is signed in, create, list, revoke. */
   readonly keys: KeysResource;
   /** The change history. */
@@ -41,11 +41,12 @@ export interface FkAdminClient extends FkClient {
  */
 export function createAdminClient(options: ClientOptions): FkAdminClient {
   const http = createTransport(options);
+  // The read client's resources on the same transport (one cache, one set of retries), with the
+  // admin versions of alliances and organisations in their place.
   return Object.freeze({
+    ...(createClient as (o: ClientOptions, t: Transport) => FkClient)(options, http),
     alliances: allianceAdminResource(http),
-    organisations: organisationsResource(http),
-    events: eventsResource(http),
-    focusAreas: focusAreasResource(http),
+    organisations: organisationAdminResource(http),
     keys: keysResource(http),
     changes: changesResource(http),
   });
@@ -54,7 +55,8 @@ export function createAdminClient(options: ClientOptions): FkAdminClient {
 export type { AllianceAdminResource, ImportOptions } from './resources/alliance-admin.js';
 export type { ChangesResource } from './resources/changes.js';
 export type { KeysResource } from './resources/keys.js';
+export type { OrganisationAdminResource } from './resources/organisation-admin.js';
 export type {
   AllianceInput, AlliancePatch, ApiKey, ApiKeyCreated, ApiKeyInput, Change, ChangeActor, ChangeFilters, ChangeKind,
-  ImportReport,
+  ImportReport, OrganisationDetail,
 } from '@fachkraefte/schema';

@@ -3,6 +3,7 @@
  * `@ts-expect-error` fails the check if the line below it starts to compile.
  */
 import { describe, expectTypeOf, it } from 'vitest';
+import { createAdminClient, type OrganisationDetail } from './admin.js';
 import {
   createClient, isApiError, isNotFoundError, isResponseValidationError,
   type Alliance, type ApiError, type Event, type FocusArea, type Member, type Membership,
@@ -27,6 +28,19 @@ describe('reads', () => {
     expectTypeOf(client.events.eventIcsUrl('x')).toEqualTypeOf<string>();
     expectTypeOf(client.focusAreas.list()).resolves.toEqualTypeOf<Page<FocusArea>>();
     expectTypeOf<Member['membership']['role']>().toEqualTypeOf<'founding' | 'lead' | 'member'>();
+  });
+
+  it('declares createClient with its options only (the transport createAdminClient passes is internal)', () => {
+    expectTypeOf(createClient).parameters.toEqualTypeOf<[Parameters<typeof createClient>[0]]>();
+    // @ts-expect-error no second parameter in the declared signature
+    createClient({ baseUrl: 'https://api.example.org' }, {});
+  });
+
+  it('gives the admin client one organisation with its alliances', () => {
+    const admin = createAdminClient({ baseUrl: 'https://api.example.org' });
+    expectTypeOf(admin.organisations.get('x')).resolves.toEqualTypeOf<OrganisationDetail>();
+    expectTypeOf<OrganisationDetail['alliances']>().toEqualTypeOf<string[]>();
+    expectTypeOf(admin.events).toEqualTypeOf(client.events);
   });
 
   it('accepts valid filters and an AbortSignal', () => {

@@ -2,7 +2,7 @@ import { alliancesResource, type AlliancesResource } from './resources/alliances
 import { eventsResource, type EventsResource } from './resources/events.js';
 import { focusAreasResource, type FocusAreasResource } from './resources/focus-areas.js';
 import { organisationsResource, type OrganisationsResource } from './resources/organisations.js';
-import { createTransport, type ClientOptions } from './internal/transport.js';
+import { createTransport, type ClientOptions, type Transport } from './internal/transport.js';
 
 /** A client of the Fachkräfte API; one per API and key. See {@link createClient}. */
 export interface FkClient {
@@ -38,8 +38,13 @@ export interface FkClient {
  * }
  * ```
  */
-export function createClient(options: ClientOptions): FkClient {
-  const http = createTransport(options);
+export function createClient(options: ClientOptions): FkClient;
+/**
+ * Internal (not in the declared signature): `createAdminClient` passes its own transport, so the
+ * read resources are wired here once and both clients share one cache. A hidden parameter rather
+ * than a helper function: of the ways tried, the only one that costs the widgets' bundles nothing.
+ */
+export function createClient(options: ClientOptions, http: Transport = createTransport(options)): FkClient {
   return Object.freeze({
     alliances: alliancesResource(http),
     organisations: organisationsResource(http),

@@ -5,7 +5,7 @@
 import { startServer, type RunningServer } from '@fachkraefte/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminClient, type FkAdminClient } from '../src/admin.js';
-import { isApiError, type ApiError } from '../src/index.js';
+import { createClient, isApiError, type ApiError } from '../src/index.js';
 
 let srv: RunningServer;
 let admin: FkAdminClient;
@@ -77,6 +77,32 @@ describe('alliances', () => {
     await admin.alliances.delete('sdk-admin-probe');
     expect((await failure(admin.alliances.get('sdk-admin-probe'))).status).toBe(404);
     expect((await failure(suedwest.alliances.delete(SUEDWEST))).status).toBe(403);
+  });
+});
+
+describe('organisations', () => {
+  it('gives one organisation with the alliances it is a member of, and a refused change names them', async () => {
+    const shared = await suedwest.organisations.get('wirtschaftsregion-suedwest');
+    expect(shared.alliances).toContain(SUEDWEST);
+    const others = shared.alliances.filter((a) => a !== SUEDWEST);
+    expect(others.length).toBeGreaterThan(0);
+    const refused = await failure(suedwest.organisations.update('wirtschaftsregion-suedwest', { name: 'WSW' }));
+    expect(refused.status).toBe(403);
+    for (const other of others) expect(refused.problem?.detail).toContain(other);
+    const made = await suedwest.organisations.create({ id: 'sdk-org-probe', name: 'SDK Probe GmbH', type: 'unternehmen' });
+    expect(made.alliances).toEqual([]);
+    await suedwest.alliances.putMember(SUEDWEST, 'sdk-org-probe', { role: 'member' });
+    expect((await suedwest.organisations.update('sdk-org-probe', { website: 'https://example.org/probe' })).alliances).toEqual([SUEDWEST]);
+    await suedwest.organisations.delete('sdk-org-probe');
+  });
+
+  it('shares its resources with the read client: the same reads, on one transport', async () => {
+    const read = createClient({ baseUrl: base(), retry: 0 });
+    expect(Object.keys(admin).sort()).toEqual([...Object.keys(read), 'keys', 'changes'].sort());
+    expect(Object.isFrozen(admin)).toBe(true);
+    expect((await admin.focusAreas.list()).items).toEqual((await read.focusAreas.list()).items);
+    // The read client's organisation leaves the alliances out (its schema does not know them).
+    expect(await read.organisations.get('wirtschaftsregion-suedwest')).not.toHaveProperty('alliances');
   });
 });
 

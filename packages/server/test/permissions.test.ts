@@ -126,6 +126,38 @@ describe('organisations shared by several alliances', () => {
     expect((await call('PATCH', '/v1/organisations/landkreis-loerrach', suedwest, { aliases: [] })).status).toBe(200);
   });
 
+  it('says which alliances an organisation belongs to, before a change is refused, and keeps it current', async () => {
+    // Seeded as shared: the record names both alliances (sorted), and a scoped key can tell in advance.
+    const shared = await get('/v1/organisations/wirtschaftsregion-suedwest');
+    expect(shared.status).toBe(200);
+    expect(shared.json.alliances).toEqual([SUEDWEST, WALDSHUT].sort());
+    // Also in what a write answers (the same representation as a GET, with its ETag).
+    const created = await call('POST', '/v1/organisations', suedwest, { id: 'p-zaehlt-gmbh', name: 'Zählt GmbH', type: 'unternehmen' });
+    expect(created.status).toBe(201);
+    expect(created.json.alliances).toEqual([]);
+    expect((await call('PUT', `/v1/alliances/${SUEDWEST}/members/p-zaehlt-gmbh`, suedwest, { role: 'member' })).status).toBe(201);
+    const own = await call('PATCH', '/v1/organisations/p-zaehlt-gmbh', suedwest, { website: 'https://www.example.org/' });
+    expect(own.status).toBe(200);
+    expect(own.json.alliances).toEqual([SUEDWEST]);
+    const etag = own.headers.get('etag');
+    expect((await call('GET', '/v1/organisations/p-zaehlt-gmbh', null, undefined, { 'If-None-Match': etag! })).status).toBe(304);
+    // Another alliance adds it: the record says so at once (no stale cached answer), and the refusal names the same alliance.
+    expect((await call('PUT', `/v1/alliances/${LUDWIGSBURG}/members/p-zaehlt-gmbh`, ludwigsburg, { role: 'member' })).status).toBe(201);
+    const now = await call('GET', '/v1/organisations/p-zaehlt-gmbh', null, undefined, { 'If-None-Match': etag! });
+    expect(now.status).toBe(200);
+    expect(now.json.alliances).toEqual([SUEDWEST, LUDWIGSBURG].sort());
+    const refused = await call('PATCH', '/v1/organisations/p-zaehlt-gmbh', suedwest, { name: 'Zählt nicht GmbH' });
+    expectProblem(refused, 403);
+    for (const other of now.json.alliances.filter((a: string) => a !== SUEDWEST)) expect(refused.json.detail).toContain(`"${other}"`);
+    // The list is read-only: a PATCH that sends it back is told so at the field.
+    expectProblem(await call('PATCH', '/v1/organisations/p-zaehlt-gmbh', admin, { alliances: [SUEDWEST] }), 400, ['body.alliances']);
+    // Lists of organisations and of members stay as they were: the alliances are on the record only.
+    const listed = (await get('/v1/organisations?q=Z%C3%A4hlt')).json.items[0];
+    expect(listed.id).toBe('p-zaehlt-gmbh');
+    expect(listed).not.toHaveProperty('alliances');
+    expect((await call('DELETE', '/v1/organisations/p-zaehlt-gmbh', admin)).status).toBe(204);
+  });
+
   it('refuses a change of an organisation seeded as shared to each alliance\'s key', async () => {
     const res = await call('PATCH', '/v1/organisations/wirtschaftsregion-suedwest', suedwest, { name: 'WSW' });
     expectProblem(res, 403);

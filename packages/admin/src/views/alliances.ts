@@ -3,6 +3,7 @@ import type { AllianceInput } from '@fachkraefte/sdk/admin';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { doneBox, field, troubleBox, View } from '../ctx.js';
+import { Draft } from '../form-kit.js';
 import { L } from '../i18n.js';
 import { freshnessNote, trouble, type Trouble } from '../problems.js';
 
@@ -16,9 +17,11 @@ export class FkAdminAlliances extends View {
   @state() accessor problem: Trouble | null = null;
   @state() accessor done: string | null = null;
   @state() accessor q = '';
+  private readonly draft = new Draft<FkAdminAlliances['form']>(this, () => 'alliances');
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.form = this.draft.restore() ?? this.form;
     void this.load();
   }
 
@@ -34,7 +37,7 @@ export class FkAdminAlliances extends View {
   private set(key: keyof FkAdminAlliances['form']) {
     return (e: Event) => {
       this.form = { ...this.form, [key]: (e.target as HTMLInputElement).value };
-      this.ctx.setDirty(true);
+      this.draft.keep(this.form);
     };
   }
 
@@ -46,7 +49,7 @@ export class FkAdminAlliances extends View {
       this.done = `${L(`„${a.name}“ ist angelegt. Legen Sie unter „Schlüssel“ einen Schlüssel für die Koordination an.`, `“${a.name}” is created. Create a key for its coordinator under “Keys”.`)} ${freshnessNote()}`;
       this.ctx.announce(this.done);
       this.form = { slug: '', name: '', kind: 'regional', state: 'DE-BW' };
-      this.ctx.setDirty(false);
+      this.draft.clear();
       await this.load();
     } catch (error) {
       this.problem = trouble(error, ['slug', 'name', 'kind', 'state']);

@@ -1,5 +1,4 @@
 import { type Event as FkEvent, type EventInput, type EventPatch, occurrences } from '@fachkraefte/sdk';
-import '@fachkraefte/widgets/event-preview.js';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { field, troubleBox, View } from '../ctx.js';
@@ -77,6 +76,8 @@ export class FkAdminEventForm extends View {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The preview brings the calendar's code: loaded when a form opens, not with the app (its size budget).
+    import('@fachkraefte/widgets/event-preview.js').catch((error: unknown) => console.warn('[verwaltung] no event preview:', error));
     const draft = this.ctx.drafts.get(this.draftKey) as Form | undefined;
     if (draft) {
       this.form = draft;

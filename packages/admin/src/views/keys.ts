@@ -2,6 +2,7 @@ import type { ApiKey, ApiKeyCreated } from '@fachkraefte/sdk/admin';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { doneBox, field, troubleBox, View } from '../ctx.js';
+import { Draft } from '../form-kit.js';
 import { formatDateTime, L } from '../i18n.js';
 import { trouble, type Trouble } from '../problems.js';
 
@@ -15,9 +16,13 @@ export class FkAdminKeys extends View {
   @state() accessor problem: Trouble | null = null;
   @state() accessor done: string | null = null;
 
+  private readonly draft = new Draft<{ label: string; scope: string }>(this, () => 'keys');
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this.scope = this.ctx.alliance;
+    const draft = this.draft.restore();
+    this.label = draft?.label ?? '';
+    this.scope = draft?.scope ?? this.ctx.alliance;
     void this.load();
   }
 
@@ -38,7 +43,7 @@ export class FkAdminKeys extends View {
     try {
       this.created = await this.ctx.client.keys.create({ label: this.label.trim(), scope: this.scope });
       this.label = '';
-      this.ctx.setDirty(false);
+      this.draft.clear();
       await this.load();
       await this.updateComplete;
       this.querySelector<HTMLElement>('#new-key')?.focus();
@@ -100,8 +105,8 @@ export class FkAdminKeys extends View {
       </section>` : nothing}
       <section class="box" aria-labelledby="new-h"><h2 id="new-h">${L('Schlüssel anlegen', 'Create a key')}</h2>
         <form @submit=${this.create} novalidate>
-          ${field('key-label', L('Bezeichnung (wessen Schlüssel?)', 'Label (whose key?)'), (a) => html`<input id=${a.id} .value=${this.label} @input=${(e: Event) => { this.label = (e.target as HTMLInputElement).value; this.ctx.setDirty(true); }} placeholder=${L('z. B. Geschäftsstelle Südwest (G. Gempp)', 'e.g. Office Südwest (G. Gempp)')} aria-invalid=${a.invalid ? 'true' : 'false'} aria-describedby=${a.describedby || nothing}>`, errs['label'])}
-          ${field('key-scope', L('Darf ändern', 'May change'), (a) => html`<select id=${a.id} @change=${(e: Event) => (this.scope = (e.target as HTMLSelectElement).value)} aria-invalid=${a.invalid ? 'true' : 'false'} aria-describedby=${a.describedby || nothing}>
+          ${field('key-label', L('Bezeichnung (wessen Schlüssel?)', 'Label (whose key?)'), (a) => html`<input id=${a.id} .value=${this.label} @input=${(e: Event) => { this.label = (e.target as HTMLInputElement).value; this.draft.keep({ label: this.label, scope: this.scope }); }} placeholder=${L('z. B. Geschäftsstelle Südwest (G. Gempp)', 'e.g. Office Südwest (G. Gempp)')} aria-invalid=${a.invalid ? 'true' : 'false'} aria-describedby=${a.describedby || nothing}>`, errs['label'])}
+          ${field('key-scope', L('Darf ändern', 'May change'), (a) => html`<select id=${a.id} @change=${(e: Event) => { this.scope = (e.target as HTMLSelectElement).value; this.draft.keep({ label: this.label, scope: this.scope }); }} aria-invalid=${a.invalid ? 'true' : 'false'} aria-describedby=${a.describedby || nothing}>
             ${this.ctx.alliances.map((al) => html`<option value=${al.slug} ?selected=${this.scope === al.slug}>${al.name}</option>`)}
             <option value="admin" ?selected=${this.scope === 'admin'}>${L('alles (Administration)', 'everything (administration)')}</option></select>`, errs['scope'])}
           <button type="submit">${L('Schlüssel anlegen', 'Create key')}</button>

@@ -1,7 +1,9 @@
 import type { Member, Organisation, OrganisationInput } from '@fachkraefte/sdk';
+import type { OrganisationDetail } from '@fachkraefte/sdk/admin';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { field, troubleBox, View } from '../ctx.js';
+import { Draft, focusFirstError } from '../form-kit.js';
 import { L, ORG_TYPE_LABELS, ROLE_LABELS } from '../i18n.js';
 import { freshnessNote, trouble, type Trouble } from '../problems.js';
 import './map.js';
@@ -19,6 +21,9 @@ const FIELD_IDS: Record<string, string> = {
 
 const blank = (): Form => ({ name: '', type: 'unternehmen', website: '', street: '', postalCode: '', locality: '', lat: '', lon: '', role: 'member', since: '' });
 
+/** The organisation's own fields (not the membership's): what only its alliances together may change. */
+const ORG_FIELDS = ['name', 'type', 'website', 'street', 'postalCode', 'locality', 'lat', 'lon'] as const;
+
 function fromOrg(o: Organisation, m?: Member): Form {
   return {
     name: o.name, type: o.type, website: o.website ?? '', street: o.address?.streetAddress ?? '', postalCode: o.address?.postalCode ?? '',
@@ -30,7 +35,7 @@ function fromOrg(o: Organisation, m?: Member): Form {
 /** @summary Creates an organisation as a member, adds an existing one, or edits a member and its membership. */
 export class FkAdminMemberForm extends View {
   @state() accessor form: Form = blank();
-  @state() accessor org: Organisation | null = null;
+  @state() accessor org: OrganisationDetail | null = null;
   @state() accessor member: Member | null = null;
   @state() accessor others: { lat: number; lon: number; name: string }[] = [];
   @state() accessor problem: Trouble | null = null;
@@ -40,16 +45,41 @@ export class FkAdminMemberForm extends View {
 
   private get recordId() { return this.ctx.route[1] === 'new' ? null : this.ctx.route[1]!; }
   private get mode(): 'new' | 'join' | 'edit' { return !this.recordId ? 'new' : this.ctx.route[2] === 'join' ? 'join' : 'edit'; }
-  private get draftKey() { return this.ctx.route.join('/'); }
+  private readonly draft = new Draft<Form>(this, () => this.ctx.route.join('/'));
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const draft = this.ctx.drafts.get(this.draftKey) as Form | undefined;
-    if (draft) {
-      this.form = draft;
-      this.ctx.setDirty(true);
-    }
+    const draft = this.draft.restore();
+    if (draft) this.form = draft;
     void this.load(!draft);
+  }
+
+  /** Names of the other alliances the organisation belongs to (the app knows every alliance's name). */
+  private get otherAlliances(): string[] {
+    return (this.org?.alliances ?? []).filter((a) => a !== this.ctx.alliance)
+      .map((slug) => this.ctx.alliances.find((a) => a.slug === slug)?.name ?? slug);
+  }
+
+  /** Shared with another alliance, and this is no admin key: the organisation's fields are not this key's to change. */
+  private get locked(): boolean {
+    return this.ctx.me.scope !== 'admin' && this.otherAlliances.length > 0;
+  }
+
+  /** Whether the form holds changes to the organisation's own fields. */
+  private get orgChanged(): boolean {
+    if (!this.org) return false;
+    const before = fromOrg(this.org);
+    return ORG_FIELDS.some((k) => before[k] !== this.form[k]);
+  }
+
+  /** Puts the organisation's stored fields back in the form; role and "since" stay as typed. */
+  private resetOrg() {
+    if (!this.org) return;
+    const stored = fromOrg(this.org);
+    this.form = { ...this.form, ...Object.fromEntries(ORG_FIELDS.map((k) => [k, stored[k]])) };
+    this.draft.keep(this.form);
+    this.problem = null;
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>('#org-role')?.focus());
   }
 
   private async load(fill: boolean) {
@@ -74,8 +104,7 @@ export class FkAdminMemberForm extends View {
 
   private set<K extends keyof Form>(key: K, value: Form[K]) {
     this.form = { ...this.form, [key]: value };
-    this.ctx.drafts.set(this.draftKey, this.form);
-    this.ctx.setDirty(true);
+    this.draft.keep(this.form);
   }
   private input(key: keyof Form) {
     return (e: Event) => this.set(key, (e.target as HTMLInputElement).value);
@@ -111,28 +140,58 @@ export class FkAdminMemberForm extends View {
         // Created: from now on a retry only needs the membership.
         this.ctx.route = ['members', id, 'join'];
       } else if (this.mode === 'edit' && this.org) {
-        const body = this.orgBody();
-        const before = fromOrg(this.org);
-        const changed = (['name', 'type', 'website', 'street', 'postalCode', 'locality', 'lat', 'lon'] as const).some((k) => before[k] !== this.form[k]);
         // Only what changed: a role change must not need the right to edit a shared organisation.
-        if (changed) this.org = await c.organisations.update(id!, body);
+        if (this.orgChanged) this.org = await c.organisations.update(id!, this.orgBody());
       } else if (this.org) name = this.org.name;
       await c.alliances.putMember(this.ctx.alliance, id!, { role: this.form.role as 'member', since: this.form.since.trim() || null });
-      this.ctx.setDirty(false);
-      this.ctx.drafts.delete(this.draftKey);
+      this.draft.clear();
       const done = `${this.mode === 'edit' ? L(`„${name}“ ist geändert.`, `“${name}” is changed.`) : L(`„${name}“ ist jetzt Mitglied.`, `“${name}” is now a member.`)} ${freshnessNote()}`;
       this.ctx.drafts.set('members-list', { done });
       this.ctx.announce(done);
       this.ctx.go('members');
     } catch (error) {
-      this.problem = trouble(error, Object.keys(FIELD_IDS));
-      this.ctx.fail(this.problem);
-      await this.updateComplete;
-      const first = Object.keys(this.problem.fields)[0];
-      (first ? this.querySelector<HTMLElement>(`#${FIELD_IDS[first]}`) : this.querySelector<HTMLElement>('[data-trouble]'))?.focus();
+      const t = trouble(error, Object.keys(FIELD_IDS));
+      // Refused while changing the organisation itself (not the membership): say who shares it.
+      if (t.kind === 'forbidden' && this.mode === 'edit' && this.org && this.orgChanged) await this.explainRefusal(t);
+      this.problem = t;
+      this.ctx.fail(t);
+      await focusFirstError(this, t, (n) => FIELD_IDS[n]);
     } finally {
       this.saving = false;
     }
+  }
+
+  /**
+   * A refused change of the organisation: it became shared since the form was opened (or the key
+   * lost the right). Its alliances are read afresh and named; what was typed stays in the form.
+   */
+  private async explainRefusal(t: Trouble) {
+    try {
+      this.org = await this.ctx.client.organisations.get(this.org!.id);
+    } catch {
+      return; // the server's own words stay
+    }
+    const others = this.otherAlliances;
+    if (!others.length) return;
+    t.message = L(
+      `Nicht gespeichert: „${this.org.name}“ ist auch Mitglied in ${others.join(', ')}. Name, Art, Website, Adresse und Position einer geteilten Organisation ändert nur die Administration – oder Sie sprechen sich mit diesen Allianzen ab. Ihre Eingaben stehen noch im Formular.`,
+      `Not saved: “${this.org.name}” is also a member of ${others.join(', ')}. Name, type, website, address and position of a shared organisation are changed by an administrator only – or by agreement with those alliances. What you typed is still in the form.`,
+    );
+    t.other = [];
+  }
+
+  private sharedBox() {
+    const others = this.otherAlliances;
+    if (!this.org || !others.length) return nothing;
+    const why = this.ctx.me.scope === 'admin'
+      ? L('Was Sie an Name, Art, Website, Adresse und Position ändern, gilt für alle diese Allianzen.', 'What you change in name, type, website, address and position applies to all these alliances.')
+      : this.mode === 'join'
+        ? L('Nach der Aufnahme ändert ihre Angaben (Name, Art, Website, Adresse, Position) nur die Administration oder alle Allianzen gemeinsam.', 'Once added, its details (name, type, website, address, position) are changed by an administrator only, or by all its alliances together.')
+        : L('Deshalb ändert ihre Angaben (Name, Art, Website, Adresse, Position) nur die Administration – oder Sie sprechen sich mit diesen Allianzen ab. Rolle und „Mitglied seit“ ändern Sie hier.', 'So its details (name, type, website, address, position) are changed by an administrator only – or by agreement with those alliances. Role and “member since” you change here.');
+    return html`<div class="shared" data-shared>
+      <p><strong>${L('Auch Mitglied in:', 'Also a member of:')}</strong> ${others.join(', ')}</p>
+      <p>${why}</p>
+    </div>`;
   }
 
   private err(...names: string[]) {
@@ -147,14 +206,20 @@ export class FkAdminMemberForm extends View {
     const f = this.form;
     const a11y = (a: { invalid: boolean; describedby: string }) => ({ invalid: a.invalid ? 'true' : 'false', by: a.describedby || nothing });
     const lat = Number(f.lat), lon = Number(f.lon);
-    const orgEditable = this.mode !== 'join';
+    // A shared organisation is shown, not edited — unless the form already holds changes to it
+    // (typed before it became shared): those stay visible until saved or put back.
+    const orgEditable = this.mode !== 'join' && (!this.locked || this.orgChanged);
+    const orgSummary = this.org ? html`<p>${this.org.name} – ${L(ORG_TYPE_LABELS[this.org.type]![0], ORG_TYPE_LABELS[this.org.type]![1])}${this.org.address ? `, ${this.org.address.locality}` : ''}${this.org.website ? html` · <a href=${this.org.website} rel="noreferrer">${this.org.website}</a>` : nothing}</p>` : nothing;
     return html`
       <p class="back"><a href="#/members">← ${L('Mitglieder', 'Members')}</a></p>
       <h1 tabindex="-1">${title}${this.org ? html`: <span class="sub">${this.org.name}</span>` : nothing}</h1>
       ${troubleBox(this.problem)}
+      ${this.problem?.kind === 'forbidden' && this.locked && this.orgChanged
+        ? html`<p><button type="button" class="secondary" @click=${() => this.resetOrg()}>${L('Angaben der Organisation zurücksetzen (Rolle und „seit“ bleiben)', 'Put the organisation’s details back (role and “since” stay)')}</button></p>`
+        : nothing}
+      ${this.sharedBox()}
       <form @submit=${this.save} novalidate>
         ${orgEditable ? html`<fieldset><legend>${L('Organisation', 'Organisation')}</legend>
-          ${this.mode === 'edit' ? html`<p class="hint">${L('Gehört die Organisation auch zu anderen Allianzen, darf nur die Administration ihre Angaben ändern; Rolle und „seit“ können Sie immer ändern.', 'If the organisation also belongs to other alliances, only an administrator may change its details; role and “since” you can always change.')}</p>` : nothing}
           ${field('org-name', L('Name', 'Name'), (a) => html`<input id=${a.id} .value=${f.name} @input=${this.input('name')} required aria-invalid=${a11y(a).invalid} aria-describedby=${a11y(a).by}>`, this.err('name', 'id'))}
           ${field('org-type', L('Art', 'Type'), (a) => html`<select id=${a.id} @change=${this.input('type')} aria-invalid=${a11y(a).invalid} aria-describedby=${a11y(a).by}>
             ${Object.entries(ORG_TYPE_LABELS).map(([k, v]) => html`<option value=${k} ?selected=${f.type === k}>${L(v[0], v[1])}</option>`)}</select>`, this.err('type'))}
@@ -174,7 +239,7 @@ export class FkAdminMemberForm extends View {
             </div>
             ${f.lat || f.lon ? html`<button type="button" class="small secondary" @click=${() => { this.form = { ...this.form, lat: '' }; this.set('lon', ''); }}>${L('Position entfernen', 'Remove position')}</button>` : nothing}
           </fieldset>
-        </fieldset>` : html`<p>${this.org?.name} – ${this.org ? L(ORG_TYPE_LABELS[this.org.type]![0], ORG_TYPE_LABELS[this.org.type]![1]) : ''}${this.org?.address ? `, ${this.org.address.locality}` : ''}</p>`}
+        </fieldset>` : html`<fieldset><legend>${L('Organisation', 'Organisation')}</legend>${orgSummary}</fieldset>`}
         <fieldset><legend>${L('Mitgliedschaft', 'Membership')}</legend>
           ${field('org-role', L('Rolle', 'Role'), (a) => html`<select id=${a.id} @change=${this.input('role')} aria-invalid=${a11y(a).invalid} aria-describedby=${a11y(a).by}>
             ${Object.entries(ROLE_LABELS).map(([k, v]) => html`<option value=${k} ?selected=${f.role === k}>${L(v[0], v[1])}</option>`)}</select>`, this.err('role'))}

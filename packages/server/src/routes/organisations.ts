@@ -1,11 +1,21 @@
-import { Organisation, OrganisationFilters, OrganisationInput, OrganisationPatch, Slug } from '@fachkraefte/schema';
+import {
+  Organisation, type OrganisationDetail, OrganisationFilters, OrganisationInput, OrganisationPatch, Slug,
+} from '@fachkraefte/schema';
 import { Hono } from 'hono';
 import { requireKey, requireOrganisationScope } from '../http/auth.js';
 import { readBody } from '../http/body.js';
 import { HttpProblem, notFound } from '../http/problem.js';
 import { parseQuery } from '../http/query.js';
-import { actorOf } from '../store/store.js';
+import { actorOf, type Store } from '../store/store.js';
 import { type AppEnv, emptyQuery, pathParam, slugify } from './common.js';
+
+/**
+ * One organisation as GET answers it, and the writes too (their ETag is the one a GET gives): the
+ * record and the alliances it is a member of, which decide who may change it.
+ */
+async function detail(store: Store, organisation: Organisation): Promise<OrganisationDetail> {
+  return { ...organisation, alliances: await store.allianceSlugsOf(organisation.id) };
+}
 
 /**
  * `/v1/organisations`. Organisations are shared between alliances: any key may create one; a
@@ -26,7 +36,7 @@ export function organisationRoutes(): Hono<AppEnv> {
     const id = pathParam(c.req.param('id'), 'id', Slug);
     const organisation = await c.var.store.getOrganisation(id);
     if (!organisation) throw notFound(`The organisation "${id}"`);
-    return c.json(organisation);
+    return c.json(await detail(c.var.store, organisation));
   });
 
   app.post('/', async (c) => {
@@ -47,7 +57,7 @@ export function organisationRoutes(): Hono<AppEnv> {
       throw new HttpProblem(409, `An organisation with the id "${organisation.id}" exists already; send another id, or add it as a member.`);
     }
     c.header('Location', `/v1/organisations/${organisation.id}`);
-    return c.json(created, 201);
+    return c.json(await detail(c.var.store, created), 201);
   });
 
   app.patch('/:id{[^/]+}', async (c) => {
@@ -61,7 +71,7 @@ export function organisationRoutes(): Hono<AppEnv> {
       return Organisation.parse(next);
     }, actorOf(scope));
     if (!updated) throw notFound(`The organisation "${id}"`);
-    return c.json(updated);
+    return c.json(await detail(store, updated));
   });
 
   app.delete('/:id{[^/]+}', async (c) => {
