@@ -11,7 +11,7 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
     if (existing !== ctor && !warned.has(tag)) {
       warned.add(tag);
       console.warn(
-        `[fachkraefte] <${tag}> is already defined (by another copy of @fachkraefte/widgets on this page?); using that definition.`,
+        `[fachkraefte] <${tag}> is already defined (by another copy of @fachkraefte/widgets?); using that one.`,
       );
     }
     return;

@@ -90,14 +90,9 @@ export class FkElement extends LitElement {
     return loadTranslation(this.locale);
   }
 
-  /**
-   * Delays an update until {@link pending} is done, so no text flashes in the wrong language. The
-   * first render gets a task of its own, after the one that evaluated the widget's module: two
-   * shorter tasks keep a phone's main thread free for the visitor's input where one long one would not.
-   */
+  /** Delays an update until {@link pending} is done, so no text flashes in the wrong language. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    // Resolved with pending()'s promise, the timer's promise also waits for that.
-    const wait = this.hasUpdated ? this.pending() : new Promise((r) => setTimeout(r, 0, this.pending()));
+    const wait = this.pending();
     return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 

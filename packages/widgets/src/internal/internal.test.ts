@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { resolveApiBase, matchLocale } from './config.js';
 import { defineElement } from './define.js';
-import { formatPartialDate } from './format.js';
+import { formatPartialDate } from '../components/alliance-directory/partial-date.js';
 import { serializeJsonLd } from './json-ld.js';
 import { mailtoHref, safeHttpUrl, telHref } from './safe-url.js';
 import { buildIndex, fold, search, sortByText } from './search.js';
@@ -28,12 +28,25 @@ describe('internal helpers', () => {
     expect(telHref('javascript:1')).to.equal(null);
   });
 
-  it('formats partial dates as given', () => {
-    expect(formatPartialDate('2013', 'de-DE')).to.equal('2013');
-    expect(formatPartialDate('2013-04', 'de-DE')).to.equal('April 2013');
-    expect(formatPartialDate('2016-11-30', 'de-DE')).to.equal('30. November 2016');
-    expect(formatPartialDate('2016-11-30', 'en-GB')).to.equal('30 November 2016');
-    expect(formatPartialDate('kein Datum', 'de-DE')).to.equal('kein Datum');
+  it('formats partial dates as given', async () => {
+    await loadTranslation('en');
+    const de = translation('de');
+    const en = translation('en');
+    expect(formatPartialDate('2013', de)).to.equal('2013');
+    expect(formatPartialDate('2013-04', de)).to.equal('April 2013');
+    expect(formatPartialDate('2016-11-30', de)).to.equal('30. November 2016');
+    expect(formatPartialDate('2016-11-30', en)).to.equal('30 November 2016');
+    expect(formatPartialDate('kein Datum', de)).to.equal('kein Datum');
+    expect(formatPartialDate('2013-04', en)).to.equal('April 2013');
+    expect(formatPartialDate('2016-03-01', de)).to.equal('1. März 2016');
+    // The same as Intl says, for every month in both languages.
+    for (let m = 1; m <= 12; m++) {
+      const d = new Date(Date.UTC(2020, m - 1, 9));
+      for (const t of [de, en]) {
+        const intl = new Intl.DateTimeFormat(t.locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(d);
+        expect(formatPartialDate(`2020-${String(m).padStart(2, '0')}-09`, t)).to.equal(intl);
+      }
+    }
   });
 
   it('searches accent- and case-insensitively, every word', () => {

@@ -6,6 +6,7 @@ const n = (x: number) => `${x}`.replace(/\B(?=(\d{3})+$)/g, '.');
 /** German, the default and fallback locale. */
 export const de = {
   locale: 'de-DE',
+  months: 'Januar Februar März April Mai Juni Juli August September Oktober November Dezember',
   loading: 'Wird geladen …',
   retry: 'Erneut versuchen',
   refreshFailed: (time) => `Die Daten konnten nicht aktualisiert werden. Angezeigt wird der Stand von ${time} Uhr.`,

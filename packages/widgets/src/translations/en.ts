@@ -6,6 +6,7 @@ const n = (x: number) => `${x}`.replace(/\B(?=(\d{3})+$)/g, ',');
 /** English (British conventions: `en-GB` dates, 24-hour times). */
 export const en = {
   locale: 'en-GB',
+  months: 'January February March April May June July August September October November December',
   loading: 'Loading …',
   retry: 'Try again',
   refreshFailed: (time) => `The data could not be refreshed. Showing the data as of ${time}.`,

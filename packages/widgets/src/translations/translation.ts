@@ -10,6 +10,8 @@ export type Locale = 'de' | 'en';
 export interface Translation {
   /** BCP 47 tag passed to `Intl` (dates, numbers, collation). */
   locale: string;
+  /** The months' names, January first, separated by spaces (dates without Intl, see partial-date.ts). */
+  months: string;
   loading: string;
   retry: string;
   refreshFailed: (time: string) => string;

@@ -4,7 +4,7 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { fkSelectEvent } from '../../events/fk-select.js';
 import { dataFor, describeError, isAbort, type LoadOptions } from '../../internal/api.js';
 import { FkElement, type ConfigProblem } from '../../internal/fk-element.js';
-import { formatPartialDate } from '../../internal/format.js';
+import { formatPartialDate } from './partial-date.js';
 import { mailtoHref, safeHttpUrl, telHref } from '../../internal/safe-url.js';
 import { buildIndex, search, sortByText, type Indexed } from '../../internal/search.js';
 import { base, tokens } from '../../styles/tokens.styles.js';
@@ -406,7 +406,7 @@ export default class FkAllianceDirectory extends FkElement {
   }
 
   #date(value: string): string {
-    return formatPartialDate(value, this.t.locale);
+    return formatPartialDate(value, this.t);
   }
 
   protected override renderWidget(): TemplateResult {
