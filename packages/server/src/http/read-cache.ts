@@ -208,7 +208,7 @@ export interface FastLaneLog {
 
 /**
  * The fast lane for repeated public reads, in front of the app: a GET or HEAD without credentials
- * or validators whose answer {@link readCache} kept for the current data version is written
+ * whose answer {@link readCache} kept for the current data version is written
  * straight to the socket, without building a Request, running the middleware or converting a
  * Response (the kept answer already carries every header they set); an If-None-Match naming the
  * version's ETag gets its 304 the same way. Returns false (synchronously when the data version is
@@ -225,12 +225,12 @@ export function fastLane(
     cache.seeVersion(v);
     const url = `http://${req.headers.host!}${target}`;
     const etag = versionETag(renderId, v, url);
+    const inm = req.headers['if-none-match'];
+    // `*` and validators of another version: the app's answer (a 412 or a 200 it renders).
+    if (inm !== undefined && (inm.trim() === '*' || !namesTag(inm, etag))) return false;
     const kept = cache.peek(`${etag}|${negotiate(req.headers['accept-encoding']) ?? ''}`);
     if (!kept) return false;
-    const inm = req.headers['if-none-match'];
     if (inm !== undefined) {
-      // `*` and validators of another version: the app's answer (a 412 or a 200 it renders).
-      if (inm.trim() === '*' || !namesTag(inm, etag)) return false;
       // Not modified: the kept answer's headers without those of its body.
       kept.notModified ??= kept.headers.filter(([k]) => !/^content-(?:length|encoding|type)$/.test(k)).flat();
       res.writeHead(304, kept.notModified);
