@@ -52,12 +52,5 @@ const observer = new MutationObserver((records) => {
   if (records.some((r) => r.addedNodes.length > 0)) load(document);
 });
 
-function start(): void {
-  load(document);
-  if (pending.size > 0) observer.observe(document.documentElement, { childList: true, subtree: true });
-}
-
-// The page paints its own text first: a widget's code and first render wait for the next frame
-// (fk.css holds their space, so nothing moves). A hidden tab draws no frames: start at once.
-if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(start));
-else start();
+load(document);
+if (pending.size > 0) observer.observe(document.documentElement, { childList: true, subtree: true });
