@@ -21,7 +21,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { buildAdmin } from '../scripts/build.mjs';
 
-const BUDGET_KIB = { gzip: 68, brotli: 60 } as const;
+// Raised from 68 / 60 with the event form's preview (<fk-event-preview>, the calendar's own code):
+// the preview itself is loaded when a form opens, but what it shares with the app (lit, the SDK's
+// read side, the widgets' base) goes into chunks the app loads at once: 73.9 / 64.4 KiB on 29 Nov 2026.
+const BUDGET_KIB = { gzip: 76, brotli: 66 } as const;
 
 const gzip = (b: Buffer) => gzipSync(b, { level: 9 }).length;
 const brotli = (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -58,7 +61,16 @@ function closure(dir: string, entry: string): { initial: string[]; lazy: string[
     for (const m of text.matchAll(DYNAMIC)) lazy.add(m[1]!.slice(2));
   };
   visit(entry);
-  return { initial: [...seen], lazy: [...lazy].filter((f) => !seen.has(f)) };
+  // What a lazy chunk imports (statically or later) is lazy too, unless the app has it already.
+  const later = new Set<string>();
+  const visitLater = (file: string) => {
+    if (seen.has(file) || later.has(file)) return;
+    later.add(file);
+    const text = readFileSync(join(dir, 'assets', file), 'utf8');
+    for (const m of [...text.matchAll(STATIC), ...text.matchAll(DYNAMIC)]) visitLater(m[1]!.slice(2));
+  };
+  for (const f of lazy) visitLater(f);
+  return { initial: [...seen], lazy: [...later] };
 }
 
 describe('the Verwaltung\'s initial download', () => {
