@@ -4,26 +4,15 @@
  * and see it in the directory and the map's list, import an .ics file. axe in every state.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { berlinDay, cleanBuild, expectAxeClean, type Harness, navLink, openApp, shot, signIn, startHarness, SUEDWEST } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { appPerFile, berlinDay, expectAxeClean, type Harness, navLink, shot, signIn, SUEDWEST } from './harness.js';
 
 let h: Harness;
 let page: Page;
 let problems: string[];
 const TITLE = `Ausbildungsabend Lörrach ${Date.now().toString(36)}`;
 
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, problems } = await openApp(h));
-});
-afterEach(async (t) => {
-  // What the page showed when a step failed, for whoever reads the failure.
-  if (t.task.result?.state === 'fail') await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/fk-admin-failed-${t.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`, fullPage: true });
-});
-afterAll(async () => {
-  await h?.close();
-  cleanBuild();
-});
+appPerFile((app) => ({ h, page, problems } = app));
 
 /**
  * The demo page as a new visitor sees it (a fresh browser context: a visitor who loaded the page

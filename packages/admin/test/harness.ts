@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer, type ServerOptions } from '@fachkraefte/server';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { buildAdmin } from '../scripts/build.mjs';
 // @ts-expect-error plain ESM script without types
@@ -128,4 +128,29 @@ export async function shot(page: Page, name: string) {
 /** A section link in the app's navigation (scoped, so an event titled "… Allianzen" never matches "Allianzen"). */
 export function navLink(page: Page, name: string) {
   return page.getByRole('navigation', { name: /Bereiche|Sections/ }).getByRole('link', { name, exact: true });
+}
+
+/**
+ * One server and one app page for a whole test file: started before the first test, a screenshot
+ * of the page when a test fails (for whoever reads the failure), everything closed after the last.
+ * `use` receives them once they are up.
+ */
+export function appPerFile(use: (app: { h: Harness; page: Page; problems: string[] }) => void): void {
+  let h: Harness | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+    const opened = await openApp(h);
+    page = opened.page;
+    use({ h, ...opened });
+  });
+  afterEach(async (t) => {
+    if (t.task.result?.state === 'fail') {
+      await page?.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/fk-admin-failed-${t.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`, fullPage: true });
+    }
+  });
+  afterAll(async () => {
+    await h?.close();
+    cleanBuild();
+  });
 }

@@ -6,25 +6,15 @@
  * typed and offers to put the details back. Screenshots de/en × 360/1280 with FK_SHOTS.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanBuild, expectAxeClean, type Harness, LUDWIGSBURG, openApp, shot, signIn, startHarness, SUEDWEST } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { appPerFile, expectAxeClean, type Harness, LUDWIGSBURG, openApp, shot, signIn, SUEDWEST } from './harness.js';
 
 let h: Harness;
 let page: Page;
 let problems: string[];
 const SHARED = 'wirtschaftsregion-suedwest';
 
-beforeAll(async () => {
-  h = await startHarness();
-  ({ page, problems } = await openApp(h));
-});
-afterEach(async (t) => {
-  if (t.task.result?.state === 'fail') await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/fk-admin-failed-${t.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`, fullPage: true });
-});
-afterAll(async () => {
-  await h?.close();
-  cleanBuild();
-});
+appPerFile((app) => ({ h, page, problems } = app));
 
 const nameOf = async (slug: string) => ((await (await fetch(`${h.base}/v1/alliances/${slug}`)).json()) as { name: string }).name;
 async function call(method: string, path: string, key: string, body?: unknown) {
