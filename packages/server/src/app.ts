@@ -191,7 +191,12 @@ export function fastLaneOf(app: Hono<AppEnv>): ReturnType<typeof fastLane> | und
  * Log lines to stdout, written once per turn of the event loop rather than once per request: under
  * load that is one write for many requests. Lines still pending are written when the process exits.
  */
+let sharedStdoutLog: ((line: RequestLogLine) => void) | undefined;
 function stdoutLog(): (line: RequestLogLine) => void {
+  // One writer per process, however many apps: one exit listener, one order of lines.
+  return (sharedStdoutLog ??= makeStdoutLog());
+}
+function makeStdoutLog(): (line: RequestLogLine) => void {
   let pending = '';
   const flush = () => {
     const text = pending;
