@@ -5,6 +5,14 @@ import type { Locale, Translation } from '../translations/translation.js';
 import { formatTime } from './format.js';
 import { resolveApiBase, resolveLocale, THEMES, type ApiBase } from './config.js';
 
+/**
+ * Resolves in a task of its own, so that the work after it does not lengthen the task running now
+ * (a long task delays the visitor's input: Total Blocking Time). `scheduler.yield()` where the
+ * browser has it (the continuation goes before other waiting tasks), else a zero-delay timer.
+ */
+export const nextTask = (): Promise<void> =>
+  (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ?? new Promise((r) => setTimeout(r));
+
 /** A problem with the element's attributes, shown in the widget instead of a blank box. */
 export interface ConfigProblem {
   attribute: string;
@@ -92,7 +100,10 @@ export class FkElement extends LitElement {
 
   /** Delays an update until {@link pending} is done, so no text flashes in the wrong language. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const wait = this.pending();
+    // The first render in a task of its own: not in the one that evaluated the module and
+    // defined the element (fk.css keeps the element's space meanwhile).
+    const pending = this.pending();
+    const wait = this.hasUpdated ? pending : nextTask().then(() => pending);
     return wait ? wait.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 

@@ -3,7 +3,7 @@ import { ORGANISATION_TYPES, type Alliance, type Member, type OrganisationType, 
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { fkSelectEvent } from '../../events/fk-select.js';
 import { dataFor, describeError, isAbort, type LoadOptions } from '../../internal/api.js';
-import { FkElement, type ConfigProblem } from '../../internal/fk-element.js';
+import { FkElement, nextTask, type ConfigProblem } from '../../internal/fk-element.js';
 import { formatPartialDate } from './partial-date.js';
 import { mailtoHref, safeHttpUrl, telHref } from '../../internal/safe-url.js';
 import { buildIndex, search, sortByText, type Indexed } from '../../internal/search.js';
@@ -187,7 +187,13 @@ export default class FkAllianceDirectory extends FkElement {
       if (!api) return initialState;
       const options = { signal, fresh: token !== this.#ran };
       this.#ran = token;
+      // Three tasks, none of them long: the render that started this one (the skeleton), setting
+      // up the request, and reading the answer (JSON and its validation) apart from drawing it.
+      await nextTask();
+      signal.throwIfAborted();
       const value = slug ? await this.loadProfile(api, slug, options) : await this.loadAlliances(api, options);
+      await nextTask();
+      signal.throwIfAborted();
       return { key: `${api}|${slug}`, value, at: new Date() } satisfies Loaded;
     },
     args: () => [this.#okApi, this.#currentSlug, this.token] as const,
