@@ -1,19 +1,21 @@
 import * as z from 'zod/mini';
 
 /**
- * The registry that names every schema of the API. The OpenAPI document is generated from it, so
- * a schema is written once and documented once. A registry of our own, never zod's global one:
- * the SDK runs inside host pages that may use zod themselves.
+ * The id of every named schema of the API. The OpenAPI document is generated from it (openapi.ts
+ * turns it into a zod registry, `apiRegistry`), so a schema is written once and documented once. A
+ * plain map, not a zod registry: the browser bundles that validate with these schemas carry no
+ * registry code and no document. Never zod's global registry: the SDK runs inside host pages that
+ * may use zod themselves.
  */
-export const apiRegistry = z.registry<{ id: string; title?: string; description?: string }>();
+export const schemaIds = new Map<z.ZodMiniType, string>();
 
 /**
- * Adds a schema to {@link apiRegistry} under `id` and returns it unchanged. Only the id: the
- * descriptions of the OpenAPI document live in openapi.ts, which alone needs them, so that they
- * do not ship in every browser bundle that validates with these schemas.
+ * Names a schema (see {@link schemaIds}) and returns it unchanged. Only the id: the descriptions
+ * of the OpenAPI document live in openapi.ts, which alone needs them, so that they do not ship in
+ * every browser bundle that validates with these schemas.
  */
 export function named<T extends z.ZodMiniType>(schema: T, id: string): T {
-  apiRegistry.add(schema, { id });
+  schemaIds.set(schema, id);
   return schema;
 }
 

@@ -4,7 +4,7 @@
  * quarter of the size in a browser bundle.
  */
 export {
-  Address, apiRegistry, BUNDESLAENDER, Bundesland, Email, HttpUrl, Phone, Position, Slug,
+  Address, BUNDESLAENDER, Bundesland, Email, HttpUrl, Phone, Position, Slug,
 } from './common.js';
 export { DatePrecision, parsePartialDate, PartialDate, partialDateRange } from './partial-date.js';
 export { Person } from './person.js';

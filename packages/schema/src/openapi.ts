@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { apiRegistry } from './common.js';
-// Used as a namespace so that no bundler drops a module whose only effect is registering schemas.
+import { schemaIds } from './common.js';
+// Used as a namespace so that no bundler drops a module whose only effect is naming schemas.
 import * as allSchemas from './index.js';
 import {
   AllianceFilters, ChangeFilters, EventFilters, FocusAreaFilters, MemberFilters, OrganisationFilters,
@@ -8,6 +8,10 @@ import {
 import { ORGANISATION_TYPE_LABELS } from './organisation.js';
 
 type Json = Record<string, unknown>;
+
+/** Every named schema of the API by its id: what the OpenAPI document's `components.schemas` are made of. */
+export const apiRegistry = z.registry<{ id: string; title?: string; description?: string }>();
+for (const [schema, id] of schemaIds) apiRegistry.add(schema, { id });
 
 const PAGE_DESCRIPTION = 'A page of results. Pass nextCursor as `cursor` to get the next page; null on the last page.';
 

@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { cssMinifyPlugin } from './css-minify.mjs';
+import { cssMinifyPlugin, trimIndentation } from './css-minify.mjs';
 
 // The esbuild that tsup uses (the CDN build's own).
 const esbuild = createRequire(createRequire(import.meta.url).resolve('tsup'))('esbuild');
@@ -35,21 +35,30 @@ export async function buildCdn() {
     // As tsup does: the widgets' tsconfig for every file (class fields as Lit needs them).
     tsconfig: `${root}tsconfig.json`,
   });
-  return { names, files: new Map(result.outputFiles.map((f) => [f.path.replace(/^\/cdn\//, ''), f.text])) };
+  return { names, files: new Map(result.outputFiles.map((f) => [f.path.replace(/^\/cdn\//, ''), trimIndentation(f.text)])) };
 }
 
-/** The files an entry loads before it runs (static imports, recursively) and those it may import() later. */
-function closure(files, entry) {
+const resolve = (from, spec) => new URL(spec, `file:///${from}`).pathname.slice(1);
+
+/**
+ * The files an entry loads before it runs (static imports, recursively) and those it may import()
+ * later. An import() that fk.js makes too (the SDK, which fk.js fetches beside the first widget)
+ * counts as loaded at once: every widget needs it for its data.
+ */
+export function closure(files, entry, eager = new Set()) {
   const seen = new Set();
   const lazy = new Set();
-  const resolve = (from, spec) => new URL(spec, `file:///${from}`).pathname.slice(1);
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
     const text = files.get(file);
     if (text === undefined) throw new Error(`${entry}: imports ${file}, which the build did not write`);
     for (const m of text.matchAll(STATIC)) visit(resolve(file, m[1]));
-    for (const m of text.matchAll(DYNAMIC)) lazy.add(resolve(file, m[1]));
+    for (const m of text.matchAll(DYNAMIC)) {
+      const target = resolve(file, m[1]);
+      if (eager.has(target)) visit(target);
+      else lazy.add(target);
+    }
   };
   visit(entry);
   return { files: [...seen], lazy: [...lazy].filter((f) => !seen.has(f)) };
@@ -81,8 +90,10 @@ export async function measure() {
   const size = (list) => ({ gzip: list.reduce((s, f) => s + gzip(files.get(f)), 0), brotli: list.reduce((s, f) => s + brotli(files.get(f)), 0) });
   const widgets = {};
   const all = new Set(['fk.js']);
+  // What fk.js imports besides the widgets themselves.
+  const eager = new Set([...files.get('fk.js').matchAll(DYNAMIC)].map((m) => resolve('fk.js', m[1])));
   for (const name of names) {
-    const c = closure(files, `${name}.js`);
+    const c = closure(files, `${name}.js`, eager);
     for (const f of c.files) all.add(f);
     widgets[name] = { ...size(c.files), files: c.files.length, lazy: c.lazy.map((f) => ({ file: f, ...size([f]) })) };
   }

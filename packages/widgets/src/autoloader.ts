@@ -3,6 +3,9 @@
  * page, and watches for widgets added later (single-page apps, CMS previews). No other host is
  * ever contacted: the modules sit next to this file.
  *
+ * With the first widget it also imports the SDK, which the widgets import on first use (so that
+ * evaluating it is a task of its own): it is fetched beside that widget, not one round trip later.
+ *
  * A widget more than a screen's height below the viewport is imported only when the visitor
  * scrolls near it (fk.css keeps its space meanwhile): its code and first render would otherwise
  * compete with what the visitor sees first, for the network and the main thread.
@@ -13,9 +16,13 @@ const TAGS = ['alliance-directory', 'event-calendar', 'member-map'];
 const pending = new Set(TAGS);
 let io: IntersectionObserver | undefined;
 
+/** The data layer (the SDK) every widget imports on first use: fetched beside the first widget, not after it. */
+let data: Promise<unknown> | undefined;
+
 function importWidget(name: string): void {
   pending.delete(name);
   done();
+  data ??= import('./internal/sdk.js').catch(() => undefined); // a failure is the widget's to show
   import(new URL(`./${name}.js`, import.meta.url).href).catch((error: unknown) => {
     console.warn(`[fachkraefte] could not load <fk-${name}>:`, error);
   });

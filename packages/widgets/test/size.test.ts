@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { BUDGETS_KIB } from '../scripts/budgets.mjs';
 // @ts-expect-error plain ESM script without types
-import { buildCdn, measure } from '../scripts/cdn-sizes.mjs';
+import { buildCdn, closure, measure } from '../scripts/cdn-sizes.mjs';
 // @ts-expect-error plain ESM script without types
-import { minifyCss, minifyCssLiterals } from '../scripts/css-minify.mjs';
+import { minifyCss, minifyCssLiterals, trimIndentation } from '../scripts/css-minify.mjs';
 
 type Size = { gzip: number; brotli: number };
 const budgets = BUDGETS_KIB as Record<string, number>;
@@ -39,6 +39,21 @@ describe('size budgets (initial download, gzip)', () => {
     expect(sizes.sdk.gzip - sizes.sdkWithoutOccurrences.gzip).toBeGreaterThan(1024);
   });
 
+  it('keeps the SDK (zod, the schemas, ky) out of what a widget evaluates before its first render', async () => {
+    // The SDK arrives with the widget (fk.js fetches it beside it) but is imported on first use, so
+    // that building its schemas is a task of its own, not part of the one that draws the widget.
+    const { names, files } = (await buildCdn()) as { names: string[]; files: Map<string, string> };
+    const sdk = [...files.keys()].filter((f) => files.get(f)!.includes('$ZodObject'));
+    expect(sdk).toHaveLength(1);
+    expect(files.get(sdk[0]!)).toContain('afterResponse'); // ky
+    for (const name of names) {
+      const { files: first, lazy } = closure(files, `${name}.js`) as { files: string[]; lazy: string[] };
+      expect(first, name).not.toContain(sdk[0]);
+      expect(lazy, name).toContain(sdk[0]);
+    }
+    expect(files.get('fk.js')).toContain(sdk[0]!.replace(/^chunks\//, ''));
+  });
+
   it('ships no widget code the CDN build did not mean to: no Leaflet in the initial download of the map', async () => {
     const { files } = (await buildCdn()) as { files: Map<string, string> };
     const map = files.get('member-map.js')!;
@@ -56,5 +71,9 @@ describe('the CSS minifier of the shipped builds', () => {
       [aria-pressed='true'] { content: ''; }
     `)).toBe(".a :focus-visible{outline:0.1875em solid var(--_focus)}@container (min-width:40em){.b,.c{grid-template-columns:repeat(2,minmax(0,1fr))}}[aria-pressed='true']{content:''}");
     expect(minifyCssLiterals('const x = css`:host { ${dark} }\n  .a { color: red; }`;')).toBe('const x = css`:host{${dark}}.a{color:red}`;');
+  });
+
+  it('takes the indentation out of the template literals of minified output, and only that', () => {
+    expect(trimIndentation('let a=x`<ul>\n    <li>${b}</li>\n\t</ul>`,c="\\n  d";')).toBe('let a=x`<ul>\n<li>${b}</li>\n</ul>`,c="\\n  d";');
   });
 });

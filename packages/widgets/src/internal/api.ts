@@ -5,16 +5,15 @@
  * One SDK client per API base, so that several widgets on one page share connections and the
  * SDK's cache. On top of it, identical requests in flight are shared, and answers are reused for a
  * short time: three widgets asking for the same alliance cause one request.
+ *
+ * The SDK (ky, zod/mini and the schemas, the largest part of every widget) is imported on first
+ * use, not with the widget: building its schemas then runs in a task of its own instead of
+ * lengthening the one that defines the widget and draws it (long tasks delay the visitor's input).
+ * fk.js starts loading it together with the first widget, so that no round trip is added.
  */
-import {
-  createClient,
-  isApiError,
-  isNetworkError,
-  isNotFoundError,
-  isResponseValidationError,
-  isTimeoutError,
-  type EventQuery,
-} from '@fachkraefte/sdk';
+import type * as Sdk from './sdk.js';
+import type { FkClient } from '@fachkraefte/sdk';
+import type { EventQuery } from '@fachkraefte/sdk';
 import type { Alliance, Event, Member, Organisation } from '@fachkraefte/schema';
 import type { FkErrorDetail } from '../events/fk-error.js';
 
@@ -37,9 +36,9 @@ export interface WidgetData {
   firstEvents(filters: Omit<EventQuery, 'limit' | 'cursor'>, limit: number, options: LoadOptions): Promise<Event[]>;
   /** One organisation (an event's organiser). */
   organisation(id: string, options: LoadOptions): Promise<Organisation>;
-  /** URL of the iCalendar feed of the events matching the filters (for subscriptions). */
+  /** URL of the iCalendar feed of the events matching the filters (for subscriptions); empty before {@link sdkReady}. */
   feedUrl(filters: Omit<EventQuery, 'limit' | 'cursor'>): string;
-  /** URL of one event as an iCalendar file. */
+  /** URL of one event as an iCalendar file; empty before {@link sdkReady}. */
   eventIcsUrl(id: string): string;
 }
 
@@ -53,6 +52,24 @@ export interface LoadOptions {
 
 const registry = new Map<string, WidgetData>();
 
+/** The SDK module once it has arrived (errors are told apart with its predicates). */
+let sdk: typeof Sdk | undefined;
+let sdkLoad: Promise<typeof Sdk> | undefined;
+
+/** What a render that needs the feed URLs waits for: the SDK's import (never rejects), or nothing once it is there. */
+export const sdkReady = (): Promise<unknown> | undefined => (sdk ? undefined : loadSdk().catch(() => undefined));
+
+/** Imports the SDK once; a failed import (the network) is tried again by the next call. */
+export function loadSdk(): Promise<typeof Sdk> {
+  return (sdkLoad ??= import('./sdk.js').then(
+    (m) => (sdk = m),
+    (error: unknown) => {
+      sdkLoad = undefined;
+      throw error;
+    },
+  ));
+}
+
 /** The shared data access for an absolute API base URL. */
 export function dataFor(apiBase: string): WidgetData {
   let data = registry.get(apiBase);
@@ -64,8 +81,10 @@ export function dataFor(apiBase: string): WidgetData {
 }
 
 function createWidgetData(baseUrl: string): WidgetData {
+  let made: FkClient | undefined;
   // Retries are the SDK's (it honours Retry-After); a widget must not wait forever, hence the timeout.
-  const client = createClient({ baseUrl, timeout: 15_000 });
+  const now = (): FkClient => (made ??= sdk!.createClient({ baseUrl, timeout: 15_000 }));
+  const client = (): Promise<FkClient> => loadSdk().then(now);
   const cache = new Map<string, { at: number; promise: Promise<unknown> }>();
 
   function shared<T>(key: string, options: LoadOptions, load: () => Promise<T>): Promise<T> {
@@ -94,21 +113,23 @@ function createWidgetData(baseUrl: string): WidgetData {
     return untilAborted(promise, options.signal);
   }
 
+  /** `load`, once the SDK is there, shared under the key it gives (the feed URL needs the client). */
+  const use = <T>(key: (c: FkClient) => string, options: LoadOptions, load: (c: FkClient) => Promise<T>): Promise<T> =>
+    client().then((c) => shared(key(c), options, () => load(c)));
+
   return {
-    alliances: (options) => shared('alliances', options, () => everyPage((cursor) => client.alliances.list({ limit: PAGE, cursor }))),
-    alliance: (slug, options) => shared(`alliance:${slug}`, options, () => client.alliances.get(slug)),
+    alliances: (options) => use(() => 'alliances', options, (c) => everyPage((cursor) => c.alliances.list({ limit: PAGE, cursor }))),
+    alliance: (slug, options) => use(() => `alliance:${slug}`, options, (c) => c.alliances.get(slug)),
     members: (slug, options) =>
-      shared(`members:${slug}`, options, () => everyPage((cursor) => client.alliances.members(slug, { limit: PAGE, cursor }))),
+      use(() => `members:${slug}`, options, (c) => everyPage((cursor) => c.alliances.members(slug, { limit: PAGE, cursor }))),
     // The feed URL serialises the filters with sorted keys: equal filters, one cache entry.
     events: (filters, options) =>
-      shared(`events:${client.events.icsUrl(filters)}`, options, () =>
-        everyPage((cursor) => client.events.list({ ...filters, limit: PAGE, cursor })),
-      ),
+      use((c) => `events:${c.events.icsUrl(filters)}`, options, (c) => everyPage((cursor) => c.events.list({ ...filters, limit: PAGE, cursor }))),
     firstEvents: (filters, limit, options) =>
-      shared(`first:${limit}:${client.events.icsUrl(filters)}`, options, async () => (await client.events.list({ ...filters, limit })).items),
-    organisation: (id, options) => shared(`organisation:${id}`, options, () => client.organisations.get(id)),
-    feedUrl: (filters) => client.events.icsUrl(filters),
-    eventIcsUrl: (id) => client.events.eventIcsUrl(id),
+      use((c) => `first:${limit}:${c.events.icsUrl(filters)}`, options, async (c) => (await c.events.list({ ...filters, limit })).items),
+    organisation: (id, options) => use(() => `organisation:${id}`, options, (c) => c.organisations.get(id)),
+    feedUrl: (filters) => (sdk ? now().events.icsUrl(filters) : ''),
+    eventIcsUrl: (id) => (sdk ? now().events.eventIcsUrl(id) : ''),
   };
 }
 
@@ -143,6 +164,9 @@ export function isAbort(error: unknown): boolean {
 /** Turns anything thrown while loading into the detail of an `fk-error` event. */
 export function describeError(error: unknown): FkErrorDetail {
   const message = error instanceof Error ? error.message : String(error);
+  // Without the SDK, the failure is its import: the network.
+  if (!sdk) return { code: 'network', status: null, message, cause: error };
+  const { isApiError, isNetworkError, isNotFoundError, isResponseValidationError, isTimeoutError } = sdk;
   if (isNotFoundError(error)) return { code: 'not-found', status: 404, message, cause: error };
   if (isApiError(error)) return { code: 'http', status: error.status, message, cause: error };
   if (isTimeoutError(error)) return { code: 'timeout', status: null, message, cause: error };

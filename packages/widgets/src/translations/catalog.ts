@@ -6,7 +6,15 @@
  * catalog before rendering); only `translations/index.ts` carries every catalog at once.
  */
 import { de } from './de.js';
+import type { OrganisationType } from '@fachkraefte/schema';
 import type { Locale, Translation } from './translation.js';
+
+/**
+ * The organisation types in the API's order (`ORGANISATION_TYPES` of `@fachkraefte/schema`, which
+ * a test keeps equal): the German catalog's keys. Taken from the catalog, a widget's first download
+ * carries no module of the schema package; the schemas arrive with the SDK, on first use.
+ */
+export const ORGANISATION_TYPES = Object.keys(de.organisationTypes) as OrganisationType[];
 
 /** Every locale code, German first. */
 export const LOCALE_CODES: readonly Locale[] = ['de', 'en'];

@@ -1,9 +1,10 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { ORGANISATION_TYPES, type Alliance, type Member, type OrganisationType, type Person } from '@fachkraefte/schema';
+import type { Alliance, Member, OrganisationType, Person } from '@fachkraefte/schema';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { fkSelectEvent } from '../../events/fk-select.js';
 import { dataFor, describeError, isAbort, type LoadOptions } from '../../internal/api.js';
 import { FkElement, nextTask, type ConfigProblem } from '../../internal/fk-element.js';
+import { ORGANISATION_TYPES } from '../../translations/catalog.js';
 import { formatPartialDate } from './partial-date.js';
 import { mailtoHref, safeHttpUrl, telHref } from '../../internal/safe-url.js';
 import { buildIndex, search, sortByText, type Indexed } from '../../internal/search.js';

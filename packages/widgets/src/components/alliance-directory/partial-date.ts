@@ -1,4 +1,3 @@
-import { parsePartialDate } from '@fachkraefte/schema';
 import type { Translation } from '../../translations/translation.js';
 
 /**
@@ -9,8 +8,12 @@ import type { Translation } from '../../translations/translation.js';
  * of the directory's first render with data.
  */
 export function formatPartialDate(value: string, t: Pick<Translation, 'locale' | 'months'>): string {
-  const p = parsePartialDate(value);
-  if (!p) return value;
-  const day = p.day ? `${p.day}${t.locale.startsWith('de') ? '.' : ''} ` : '';
-  return `${day}${p.month ? `${t.months.split(' ')[p.month - 1]} ` : ''}${p.year}`;
+  // Only the parts: the SDK has checked the date (`PartialDate`) before it gets here.
+  const [, year, month, day] = PARTS.exec(value) ?? [];
+  const name = month && t.months.split(' ')[+month - 1];
+  if (!year || name === undefined || +(day ?? 1) < 1 || +(day ?? 1) > 31) return value;
+  const d = day ? `${+day}${t.locale.startsWith('de') ? '.' : ''} ` : '';
+  return `${d}${name ? `${name} ` : ''}${year}`;
 }
+
+const PARTS = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$/;

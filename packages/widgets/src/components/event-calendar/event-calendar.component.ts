@@ -1,14 +1,14 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { IsoDate } from '@fachkraefte/sdk';
-import { EVENT_CATEGORIES, type Event } from '@fachkraefte/schema';
+import type { Event } from '@fachkraefte/schema';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { dataFor, describeError, isAbort, type WidgetData } from '../../internal/api.js';
+import { dataFor, describeError, isAbort, sdkReady, type WidgetData } from '../../internal/api.js';
 import { FkElement, type ConfigProblem } from '../../internal/fk-element.js';
 import { fold } from '../../internal/search.js';
 import { base, tokens } from '../../styles/tokens.styles.js';
 import { styles } from './event-calendar.styles.js';
-import { de, type CalendarStrings } from './event-calendar.i18n.js';
+import { de, EVENT_CATEGORIES, type CalendarStrings } from './event-calendar.i18n.js';
 import type { DetailHost } from './event-calendar.details.js';
 import { byWeek, layoutWeek, monthOf, monthWeeks, occurrences, type Occurrence } from './month-grid.js';
 import { dateOfDay, dayOf, isoDay, parseDay, weekday, ymd, zonedDay } from '@fachkraefte/schema/rrule';
@@ -314,6 +314,9 @@ export default class FkEventCalendar extends FkElement {
       ));
       wait = wait ? Promise.all([wait, own]) : own;
     }
+    // The subscription links need the SDK (they are part of the first frame's layout).
+    const sdk = this.okApi ? sdkReady() : undefined;
+    if (sdk) wait = wait ? Promise.all([wait, sdk]) : sdk;
     const m = MONTH.exec(this.month);
     const api = this.near ? this.okApi : null;
     // The view of the first frame from the width the page gives the element now, rather than the

@@ -1,4 +1,4 @@
-import { EVENT_CATEGORY_LABELS, type EventCategory, type EventStatus } from '@fachkraefte/schema';
+import type { EventCategory, EventStatus } from '@fachkraefte/schema';
 
 /**
  * Every text of `<fk-event-calendar>`, per locale. Kept beside the component (not in the shared
@@ -81,7 +81,13 @@ export const de: CalendarStrings = {
   postponed: 'verschoben – neuer Termin folgt',
   moved: (when, time) => `verschoben vo${time ? 'n' : 'm'} ${when}`,
   movedShort: (when) => `statt ${when}`,
-  categories: EVENT_CATEGORY_LABELS,
+  // The schema's EVENT_CATEGORY_LABELS, in its order (a test keeps them equal): the catalog's own,
+  // so that the calendar's first download carries no module of the schema package.
+  categories: {
+    vollversammlung: 'Vollversammlung', berufsorientierung: 'Berufsorientierung',
+    informationsveranstaltung: 'Informationsveranstaltung', netzwerktreffen: 'Netzwerktreffen', konferenz: 'Konferenz',
+    unterzeichnung: 'Unterzeichnung', workshop: 'Workshop', messe: 'Messe', sonstige: 'Sonstige',
+  },
   clock: (range) => `${range} Uhr`,
   close: 'Schließen',
   when: 'Wann',
@@ -94,3 +100,6 @@ export const de: CalendarStrings = {
   feed: 'Feed-Adresse (https)',
   dayEvents: (date) => `Termine am ${date}`,
 };
+
+/** The event categories in the API's order (`EVENT_CATEGORIES` of `@fachkraefte/schema`). */
+export const EVENT_CATEGORIES = Object.keys(de.categories) as EventCategory[];

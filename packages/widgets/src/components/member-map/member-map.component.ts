@@ -1,9 +1,10 @@
-import { ORGANISATION_TYPES, type Member, type OrganisationType } from '@fachkraefte/schema';
+import type { Member, OrganisationType } from '@fachkraefte/schema';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { FkErrorDetail } from '../../events/fk-error.js';
 import { fkSelectEvent } from '../../events/fk-select.js';
 import { dataFor, describeError, isAbort, type LoadOptions } from '../../internal/api.js';
 import { FkElement, type ConfigProblem } from '../../internal/fk-element.js';
+import { ORGANISATION_TYPES } from '../../translations/catalog.js';
 import { safeHttpUrl } from '../../internal/safe-url.js';
 import { sortByText } from '../../internal/search.js';
 import { base, tokens } from '../../styles/tokens.styles.js';
