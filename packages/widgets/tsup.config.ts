@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
 import { preset } from '../../tsup.preset.mjs';
-import { cssMinifyPlugin, trimIndentationPlugin } from './scripts/css-minify.mjs';
+import { cssMinifyPlugin } from './scripts/css-minify.mjs';
 
 // Workspace packages resolve to their TypeScript sources, Lit to its production build.
 const conditions = ['@fachkraefte/source', 'production'];
@@ -52,7 +52,6 @@ export default defineConfig([
     // exactly this esbuild build in memory for the size budgets.
     sourcemap: false,
     esbuildPlugins: [cssMinifyPlugin],
-    plugins: [trimIndentationPlugin],
     // static/fk.css: the widgets' space reserved before they upgrade (a stylesheet, CSP-safe).
     publicDir: 'static',
     dts: false,

@@ -9,7 +9,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { cssMinifyPlugin, trimIndentation } from './css-minify.mjs';
+import { cssMinifyPlugin } from './css-minify.mjs';
 
 // The esbuild that tsup uses (the CDN build's own).
 const esbuild = createRequire(createRequire(import.meta.url).resolve('tsup'))('esbuild');
@@ -29,13 +29,13 @@ export async function buildCdn() {
   const names = readdirSync(`${root}src/components`).filter((n) => existsSync(`${root}src/components/${n}/${n}.ts`));
   const entryPoints = { fk: `${root}src/autoloader.ts`, ...Object.fromEntries(names.map((n) => [n, `${root}src/components/${n}/${n}.ts`])) };
   const result = await esbuild.build({
-    entryPoints, bundle: true, splitting: true, format: 'esm', target: 'es2022', platform: 'browser', minify: true,
+    entryPoints, absWorkingDir: root, bundle: true, splitting: true, format: 'esm', target: 'es2022', platform: 'browser', minify: true,
     write: false, outdir: '/cdn', chunkNames: 'chunks/[name]-[hash]', legalComments: 'none', treeShaking: true,
     conditions: ['@fachkraefte/source', 'production'], logLevel: 'silent', plugins: [cssMinifyPlugin],
     // As tsup does: the widgets' tsconfig for every file (class fields as Lit needs them).
     tsconfig: `${root}tsconfig.json`,
   });
-  return { names, files: new Map(result.outputFiles.map((f) => [f.path.replace(/^\/cdn\//, ''), trimIndentation(f.text)])) };
+  return { names, files: new Map(result.outputFiles.map((f) => [f.path.replace(/^\/cdn\//, ''), f.text])) };
 }
 
 const resolve = (from, spec) => new URL(spec, `file:///${from}`).pathname.slice(1);

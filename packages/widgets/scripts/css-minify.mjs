@@ -28,6 +28,18 @@ export function minifyCssLiterals(source) {
   });
 }
 
+/**
+ * The widgets' own sources lose the indentation at the start of their lines: in code it means
+ * nothing, and in the template literals (the markup of the html`` templates, CSS written inline) a
+ * line break followed by spaces renders as the line break alone (no widget uses `white-space: pre`
+ * on template text). esbuild's minifier keeps template literals as written. Only our sources:
+ * a library's template literal may hold meaningful white space (a regular expression's class).
+ */
+export const trimIndentation = (source) => source.replace(/\n[ \t]+/g, '\n');
+
+/** Where the widgets' own sources are. */
+const OWN = /[\\/]packages[\\/]widgets[\\/]src[\\/].*\.ts$/;
+
 /** @type {import('esbuild').Plugin} */
 export const cssMinifyPlugin = {
   name: 'fk-css-minify',
@@ -36,20 +48,9 @@ export const cssMinifyPlugin = {
       contents: minifyCssLiterals(await readFile(args.path, 'utf8')),
       loader: 'ts',
     }));
+    build.onLoad({ filter: OWN }, async (args) => ({
+      contents: trimIndentation(await readFile(args.path, 'utf8')),
+      loader: 'ts',
+    }));
   },
-};
-
-/**
- * Minified output loses the indentation inside its template literals: the markup of the html``
- * templates and the CSS written inline. In esbuild's minified output a line break stands only inside
- * a template literal, so `\n` followed by spaces or tabs can only be such indentation; in markup it
- * renders as the line break alone (no widget uses `white-space: pre` on template text). Some 130
- * bytes gzip over the three widgets.
- */
-export const trimIndentation = (code) => code.replace(/\n[ \t]+/g, '\n');
-
-/** The same as a tsup plugin, for the minified CDN build. */
-export const trimIndentationPlugin = {
-  name: 'fk-trim-indentation',
-  renderChunk: (code) => ({ code: trimIndentation(code) }),
 };

@@ -38,8 +38,9 @@ export function search<T>(index: readonly Indexed<T>[], query: string): T[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return index.map((e) => e.item);
   const out: T[] = [];
-  for (const entry of index) {
-    if (words.every((w) => entry.text.includes(w))) out.push(entry.item);
+  next: for (const entry of index) {
+    for (const w of words) if (!entry.text.includes(w)) continue next;
+    out.push(entry.item);
   }
   return out;
 }
