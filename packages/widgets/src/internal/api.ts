@@ -11,9 +11,8 @@
  * lengthening the one that defines the widget and draws it (long tasks delay the visitor's input).
  * fk.js starts loading it together with the first widget, so that no round trip is added.
  */
+import type { EventQuery, FkClient } from '@fachkraefte/sdk';
 import type * as Sdk from './sdk.js';
-import type { FkClient } from '@fachkraefte/sdk';
-import type { EventQuery } from '@fachkraefte/sdk';
 import type { Alliance, Event, Member, Organisation } from '@fachkraefte/schema';
 import type { FkErrorDetail } from '../events/fk-error.js';
 
