@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { berlinDay, cleanBuild, expectAxeClean, type Harness, LUDWIGSBURG, navLink, openApp, shot, signIn, startHarness, SUEDWEST } from './harness.js';
+import { berlinDay, cleanBuild, expectAxeClean, type Harness, LUDWIGSBURG, navLink, openApp, revokeKey, shot, signIn, startHarness, SUEDWEST } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -71,8 +71,7 @@ describe('failure states', () => {
     await signIn(page, key);
     await page.getByRole('link', { name: 'Neuer Termin' }).click();
     await page.getByLabel('Titel').fill('Entwurf bleibt');
-    const id = (await (await api('/v1/keys/self', key)).json()).id as string;
-    expect((await fetch(`${h.base}/v1/keys/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${h.adminKey}` } })).status).toBe(204);
+    expect(await revokeKey(h, 'Bald widerrufen')).toBe(204);
     await page.getByRole('button', { name: 'Termin anlegen' }).click();
     await expect.poll(() => page.locator('[data-trouble="auth"]').textContent()).toContain('gilt nicht mehr');
     expect(await page.getByRole('heading', { name: 'Anmelden' }).count()).toBe(1);

@@ -112,6 +112,15 @@ export async function signIn(page: Page, key: string) {
   await expect.poll(() => page.locator('[data-who]').count(), { timeout: 15_000 }).toBe(1);
 }
 
+/** Revokes the key with this label through the admin API, as another admin would; the answer's status. */
+export async function revokeKey(h: Harness, label: string): Promise<number> {
+  const auth = { authorization: `Bearer ${h.adminKey}` };
+  const keys = (await (await fetch(`${h.base}/v1/keys`, { headers: auth })).json()).items as { id: string; label: string }[];
+  const key = keys.find((k) => k.label === label);
+  if (!key) throw new Error(`no key labelled "${label}"`);
+  return (await fetch(`${h.base}/v1/keys/${key.id}`, { method: 'DELETE', headers: auth })).status;
+}
+
 /** `YYYY-MM-DD` in Berlin, `days` from today. */
 export function berlinDay(days = 0): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(Date.now() + days * 86_400_000);

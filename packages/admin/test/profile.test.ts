@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appPerFile, expectAxeClean, type Harness, navLink, openApp, shot, signIn, SUEDWEST } from './harness.js';
+import { appPerFile, expectAxeClean, type Harness, navLink, openApp, revokeKey, shot, signIn, SUEDWEST } from './harness.js';
 
 let h: Harness;
 let page: Page;
@@ -196,9 +196,7 @@ describe('the profile editor', () => {
 
   it('keeps what was typed when the key is revoked, through the new sign-in', async () => {
     await page.locator('#pr-website').fill('https://example.org/neu');
-    const [selfId] = (await (await fetch(`${h.base}/v1/keys`, { headers: { authorization: `Bearer ${h.adminKey}` } })).json()).items
-      .filter((k: any) => k.label === 'Geschäftsstelle Südwest (G. Gempp)').map((k: any) => k.id);
-    expect((await fetch(`${h.base}/v1/keys/${selfId}`, { method: 'DELETE', headers: { authorization: `Bearer ${h.adminKey}` } })).status).toBe(204);
+    expect(await revokeKey(h, 'Geschäftsstelle Südwest (G. Gempp)')).toBe(204);
     await page.getByRole('button', { name: 'Profil speichern' }).click();
     await expect.poll(() => page.locator('[data-trouble="auth"]').count()).toBe(1);
     const fresh = await h.srv.createApiKey(SUEDWEST, 'Geschäftsstelle Südwest (neu)');
@@ -225,9 +223,7 @@ describe('the shared draft in the admin forms', () => {
     await navLink(p, 'Allianzen').click();
     await p.locator('#al-name').fill('Fachkräfteallianz Entwurf');
     await p.locator('#al-slug').fill('fachkraefteallianz-entwurf');
-    const [id] = (await (await fetch(`${h.base}/v1/keys`, { headers: { authorization: `Bearer ${h.adminKey}` } })).json()).items
-      .filter((k: any) => k.label === 'Betrieb (Entwurf)').map((k: any) => k.id);
-    expect((await fetch(`${h.base}/v1/keys/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${h.adminKey}` } })).status).toBe(204);
+    expect(await revokeKey(h, 'Betrieb (Entwurf)')).toBe(204);
     await p.getByRole('button', { name: 'Allianz anlegen' }).click();
     await expect.poll(() => p.locator('[data-trouble="auth"]').count()).toBe(1);
     await signIn(p, await h.srv.createApiKey('admin', 'Betrieb (Entwurf 2)'));

@@ -37,6 +37,8 @@ describe('internal helpers', () => {
     expect(formatPartialDate('2016-11-30', de)).to.equal('30. November 2016');
     expect(formatPartialDate('2016-11-30', en)).to.equal('30 November 2016');
     expect(formatPartialDate('kein Datum', de)).to.equal('kein Datum');
+    // Parts out of range (data the SDK would have refused) are shown as given, not as a wrong month.
+    for (const odd of ['2013-13', '2013-00', '2013-04-00', '2013-04-32', '<b>2013</b>']) expect(formatPartialDate(odd, de)).to.equal(odd);
     expect(formatPartialDate('2013-04', en)).to.equal('April 2013');
     expect(formatPartialDate('2016-03-01', de)).to.equal('1. März 2016');
     // The same as Intl says, for every month in both languages.
